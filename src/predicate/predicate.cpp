@@ -1,0 +1,686 @@
+#include "predicate_p.h"
+
+#include "schema/scalars_p.h"
+
+#include <Stratus/record.h>
+#include <Stratus/schema.h>
+
+#include <QtCore/qcoreapplication.h>
+#include <QtCore/qdebug.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Stratus {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Stratus::Predicate", text);
+}
+
+bool isNumericType(const QVariant &value)
+{
+    switch (value.metaType().id()) {
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Long:
+    case QMetaType::ULong:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+    case QMetaType::Double:
+    case QMetaType::Float:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isIntegralType(const QVariant &value)
+{
+    return isNumericType(value) && value.metaType().id() != QMetaType::Double
+            && value.metaType().id() != QMetaType::Float;
+}
+
+// UTF-16 code units order surrogates (code points above U+FFFF) before U+E000..U+FFFF;
+// code point order, which SQLite's BINARY collation gives on UTF-8, puts them after.
+inline char16_t codePointOrder(char16_t c)
+{
+    if (c >= 0xE000)
+        return char16_t(c - 0x800);
+    if (c >= 0xD800)
+        return char16_t(c + 0x2000);
+    return c;
+}
+
+int compareCodePoints(QStringView a, QStringView b)
+{
+    const qsizetype n = std::min(a.size(), b.size());
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t x = a[i].unicode();
+        const char16_t y = b[i].unicode();
+        if (x != y)
+            return codePointOrder(x) < codePointOrder(y) ? -1 : 1;
+    }
+    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
+bool equal(const QVariant &a, const QVariant &b)
+{
+    const auto order = PredicateValues::compare(a, b);
+    return order && *order == 0;
+}
+
+bool containsValue(const QVariant &haystack, const QVariant &needle)
+{
+    if (haystack.metaType().id() == QMetaType::QVariantList) {
+        const QVariantList items = haystack.toList();
+        for (const QVariant &item : items) {
+            if (!PredicateValues::isNull(item) && equal(item, needle))
+                return true;
+        }
+        return false;
+    }
+    if (haystack.metaType().id() == QMetaType::QString && needle.metaType().id() == QMetaType::QString)
+        return haystack.toString().contains(needle.toString());
+    return false;
+}
+
+bool inList(const QVariant &value, const QVariant &list)
+{
+    const QVariantList items = list.toList();
+    const bool valueIsNull = PredicateValues::isNull(value);
+    for (const QVariant &item : items) {
+        if (PredicateValues::isNull(item)) {
+            if (valueIsNull)
+                return true;
+        } else if (!valueIsNull && equal(value, item)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool evaluate(const QVariant &value, Predicate::Operator op, const QVariant &operand)
+{
+    using Op = Predicate::Operator;
+    const bool null = PredicateValues::isNull(value);
+    const bool operandNull = PredicateValues::isNull(operand);
+    switch (op) {
+    case Op::Eq:
+        if (operandNull)
+            return null;
+        return !null && equal(value, operand);
+    case Op::Ne:
+        if (operandNull)
+            return !null;
+        return null || !equal(value, operand);
+    case Op::Gt:
+    case Op::Ge:
+    case Op::Lt:
+    case Op::Le: {
+        if (null || operandNull)
+            return false;
+        const auto order = PredicateValues::compare(value, operand);
+        if (!order)
+            return false;
+        return op == Op::Gt ? *order > 0 : op == Op::Ge ? *order >= 0 : op == Op::Lt ? *order < 0 : *order <= 0;
+    }
+    case Op::Between: {
+        const QVariantList bounds = operand.toList();
+        if (null || bounds.size() != 2)
+            return false;
+        const auto low = PredicateValues::compare(value, bounds.at(0));
+        const auto high = PredicateValues::compare(value, bounds.at(1));
+        return low && high && *low >= 0 && *high <= 0;
+    }
+    case Op::Contains:
+        return !null && !operandNull && containsValue(value, operand);
+    case Op::NotContains:
+        return null || operandNull || !containsValue(value, operand);
+    case Op::BeginsWith:
+        return !null && value.metaType().id() == QMetaType::QString
+                && value.toString().startsWith(operand.toString());
+    case Op::In:
+        return inList(value, operand);
+    case Op::NotIn:
+        return !inList(value, operand);
+    }
+    return false;
+}
+
+} // namespace
+
+namespace PredicateValues {
+
+bool isNull(const QVariant &value)
+{
+    return !value.isValid() || value.isNull();
+}
+
+std::optional<int> compare(const QVariant &a, const QVariant &b)
+{
+    if (isNull(a) || isNull(b))
+        return std::nullopt;
+    const int ta = a.metaType().id();
+    const int tb = b.metaType().id();
+    if (ta == QMetaType::QString && tb == QMetaType::QString)
+        return compareCodePoints(a.toString(), b.toString());
+    if (ta == QMetaType::Bool && tb == QMetaType::Bool)
+        return int(a.toBool()) - int(b.toBool());
+    if (isNumericType(a) && isNumericType(b)) {
+        if (isIntegralType(a) && isIntegralType(b)) {
+            const qlonglong x = a.toLongLong();
+            const qlonglong y = b.toLongLong();
+            return x < y ? -1 : (x > y ? 1 : 0);
+        }
+        const double x = a.toDouble();
+        const double y = b.toDouble();
+        return x < y ? -1 : (x > y ? 1 : 0);
+    }
+    return std::nullopt;
+}
+
+} // namespace PredicateValues
+
+Predicate::Predicate() = default;
+Predicate::Predicate(const Predicate &other) = default;
+Predicate::Predicate(Predicate &&other) noexcept = default;
+Predicate &Predicate::operator=(const Predicate &other) = default;
+Predicate &Predicate::operator=(Predicate &&other) noexcept = default;
+Predicate::~Predicate() = default;
+
+Predicate Predicate::all()
+{
+    return Predicate();
+}
+
+Predicate Predicate::comparison(const QString &field, Operator op, const QVariant &value)
+{
+    Predicate predicate;
+    predicate.d = new PredicateData;
+    predicate.d->kind = Kind::Comparison;
+    predicate.d->field = field;
+    predicate.d->op = op;
+    predicate.d->value = value;
+    return predicate;
+}
+
+Predicate Predicate::allOf(const QList<Predicate> &predicates)
+{
+    QList<Predicate> children;
+    for (const Predicate &predicate : predicates) {
+        if (predicate.kind() == Kind::And)
+            children += predicate.children(); // flatten a && b && c
+        else if (predicate.kind() != Kind::All)
+            children.append(predicate);
+    }
+    if (children.isEmpty())
+        return all();
+    if (children.size() == 1)
+        return children.constFirst();
+    Predicate predicate;
+    predicate.d = new PredicateData;
+    predicate.d->kind = Kind::And;
+    predicate.d->children = children;
+    return predicate;
+}
+
+Predicate Predicate::anyOf(const QList<Predicate> &predicates)
+{
+    QList<Predicate> children;
+    for (const Predicate &predicate : predicates) {
+        if (predicate.kind() == Kind::All)
+            return all();
+        if (predicate.kind() == Kind::Or)
+            children += predicate.children();
+        else
+            children.append(predicate);
+    }
+    if (children.size() == 1)
+        return children.constFirst();
+    Predicate predicate;
+    predicate.d = new PredicateData;
+    predicate.d->kind = Kind::Or;
+    predicate.d->children = children;
+    return predicate;
+}
+
+Predicate Predicate::negation(const Predicate &child)
+{
+    Predicate predicate;
+    predicate.d = new PredicateData;
+    predicate.d->kind = Kind::Not;
+    predicate.d->children = {child};
+    return predicate;
+}
+
+Predicate::Kind Predicate::kind() const { return d ? d->kind : Kind::All; }
+QString Predicate::field() const { return d ? d->field : QString(); }
+Predicate::Operator Predicate::op() const { return d ? d->op : Operator::Eq; }
+QVariant Predicate::value() const { return d ? d->value : QVariant(); }
+QList<Predicate> Predicate::children() const { return d ? d->children : QList<Predicate>(); }
+
+bool Predicate::matches(const Record &record) const
+{
+    return matches(record.values());
+}
+
+bool Predicate::matches(const QVariantMap &values) const
+{
+    switch (kind()) {
+    case Kind::All:
+        return true;
+    case Kind::Comparison:
+        return evaluate(values.value(d->field), d->op, d->value);
+    case Kind::And:
+        for (const Predicate &child : d->children) {
+            if (!child.matches(values))
+                return false;
+        }
+        return true;
+    case Kind::Or:
+        for (const Predicate &child : d->children) {
+            if (child.matches(values))
+                return true;
+        }
+        return false;
+    case Kind::Not:
+        return !d->children.constFirst().matches(values);
+    }
+    return false;
+}
+
+QString Predicate::operatorName(Operator op)
+{
+    switch (op) {
+    case Operator::Eq: return u"eq"_s;
+    case Operator::Ne: return u"ne"_s;
+    case Operator::Gt: return u"gt"_s;
+    case Operator::Ge: return u"ge"_s;
+    case Operator::Lt: return u"lt"_s;
+    case Operator::Le: return u"le"_s;
+    case Operator::Contains: return u"contains"_s;
+    case Operator::NotContains: return u"notContains"_s;
+    case Operator::BeginsWith: return u"beginsWith"_s;
+    case Operator::Between: return u"between"_s;
+    case Operator::In: return u"in"_s;
+    case Operator::NotIn: return u"notIn"_s;
+    }
+    return {};
+}
+
+QString Predicate::toString() const
+{
+    switch (kind()) {
+    case Kind::All:
+        return u"all"_s;
+    case Kind::Comparison: {
+        QString operand;
+        if (d->value.metaType().id() == QMetaType::QVariantList) {
+            QStringList items;
+            for (const QVariant &item : d->value.toList())
+                items.append(Scalars::describe(item));
+            operand = u'[' + items.join(u", ") + u']';
+        } else {
+            operand = Scalars::describe(d->value);
+        }
+        return d->field + u' ' + operatorName(d->op) + u' ' + operand;
+    }
+    case Kind::And:
+    case Kind::Or: {
+        QStringList parts;
+        for (const Predicate &child : d->children)
+            parts.append(child.toString());
+        return u'(' + parts.join(kind() == Kind::And ? u" and "_s : u" or "_s) + u')';
+    }
+    case Kind::Not:
+        return u"not "_s + d->children.constFirst().toString();
+    }
+    return {};
+}
+
+namespace {
+
+enum class FieldClass { Text, Number, Equality, List, Other };
+
+FieldClass classify(const ModelField &field)
+{
+    if (field.isList())
+        return FieldClass::List;
+    switch (field.type()) {
+    case ModelField::Type::ID:
+    case ModelField::Type::String:
+    case ModelField::Type::AWSDate:
+    case ModelField::Type::AWSTime:
+    case ModelField::Type::AWSDateTime:
+    case ModelField::Type::AWSEmail:
+    case ModelField::Type::AWSJSON:
+    case ModelField::Type::AWSURL:
+    case ModelField::Type::AWSPhone:
+    case ModelField::Type::AWSIPAddress:
+        return FieldClass::Text;
+    case ModelField::Type::Int:
+    case ModelField::Type::Float:
+    case ModelField::Type::AWSTimestamp:
+        return FieldClass::Number;
+    case ModelField::Type::Boolean:
+    case ModelField::Type::Enum:
+        return FieldClass::Equality;
+    default:
+        return FieldClass::Other;
+    }
+}
+
+bool allows(FieldClass fieldClass, Predicate::Operator op)
+{
+    using Op = Predicate::Operator;
+    switch (fieldClass) {
+    case FieldClass::Text:
+        return true;
+    case FieldClass::Number:
+        return op != Op::Contains && op != Op::NotContains && op != Op::BeginsWith;
+    case FieldClass::Equality:
+        return op == Op::Eq || op == Op::Ne || op == Op::In || op == Op::NotIn;
+    case FieldClass::List:
+        return op == Op::Contains || op == Op::NotContains || op == Op::Eq || op == Op::Ne;
+    case FieldClass::Other:
+        return op == Op::Eq || op == Op::Ne;
+    }
+    return false;
+}
+
+QString allowedOperators(FieldClass fieldClass)
+{
+    switch (fieldClass) {
+    case FieldClass::Text:
+        return u"eq, ne, gt, ge, lt, le, contains, notContains, beginsWith, between, in, notIn"_s;
+    case FieldClass::Number:
+        return u"eq, ne, gt, ge, lt, le, between, in, notIn"_s;
+    case FieldClass::Equality:
+        return u"eq, ne, in, notIn"_s;
+    case FieldClass::List:
+        return tr("contains, notContains, and eq or ne with null");
+    case FieldClass::Other:
+        return tr("eq or ne with null");
+    }
+    return {};
+}
+
+class Resolver
+{
+public:
+    explicit Resolver(const ModelSchema &model) : m_model(model) { }
+
+    std::optional<Predicate> resolve(const Predicate &predicate);
+    Error error;
+
+private:
+    bool fail(const QString &field, const QString &message)
+    {
+        error = Error(Error::Kind::Validation, message, m_model.name(), field);
+        return false;
+    }
+    std::optional<QVariant> operand(const ModelField &field, FieldClass fieldClass,
+                                    const QVariant &value, bool allowNull, Predicate::Operator op);
+
+    ModelSchema m_model;
+};
+
+std::optional<QVariant> Resolver::operand(const ModelField &field, FieldClass fieldClass,
+                                          const QVariant &value, bool allowNull,
+                                          Predicate::Operator op)
+{
+    if (PredicateValues::isNull(value)) {
+        if (!allowNull) {
+            fail(field.name(), tr("%1 on %2.%3 needs a value, not null")
+                                       .arg(Predicate::operatorName(op), m_model.name(), field.name()));
+            return std::nullopt;
+        }
+        return QVariant();
+    }
+    // Text operands of range and substring operators are plain strings: createdAt.gt("2023")
+    // compares a prefix, which is no valid AWSDateTime.
+    ModelField::Type type = field.type();
+    if (fieldClass == FieldClass::Text && op != Predicate::Operator::Eq
+        && op != Predicate::Operator::Ne && op != Predicate::Operator::In
+        && op != Predicate::Operator::NotIn)
+        type = ModelField::Type::String;
+    if (fieldClass == FieldClass::Text && type == ModelField::Type::ID)
+        type = ModelField::Type::String; // an empty ID can still be compared
+    if (field.type() == ModelField::Type::AWSJSON)
+        type = ModelField::Type::String;
+    QString reason;
+    const auto coerced = Scalars::coerce(type, value, field.enumValues(), &reason);
+    if (!coerced) {
+        fail(field.name(), tr("Cannot compare %1.%2 (%3) with %4: %5")
+                                   .arg(m_model.name(), field.name(), field.toTypeString(),
+                                        Scalars::describe(value), reason));
+        return std::nullopt;
+    }
+    return coerced;
+}
+
+std::optional<Predicate> Resolver::resolve(const Predicate &predicate)
+{
+    using Op = Predicate::Operator;
+    switch (predicate.kind()) {
+    case Predicate::Kind::All:
+        return predicate;
+    case Predicate::Kind::And:
+    case Predicate::Kind::Or:
+    case Predicate::Kind::Not: {
+        QList<Predicate> children;
+        for (const Predicate &child : predicate.children()) {
+            auto resolved = resolve(child);
+            if (!resolved)
+                return std::nullopt;
+            children.append(*resolved);
+        }
+        if (predicate.kind() == Predicate::Kind::Not)
+            return Predicate::negation(children.constFirst());
+        return predicate.kind() == Predicate::Kind::And ? Predicate::allOf(children)
+                                                        : Predicate::anyOf(children);
+    }
+    case Predicate::Kind::Comparison:
+        break;
+    }
+    const QString name = predicate.field();
+    const ModelField field = m_model.field(name);
+    if (!field.isValid() || !field.isStored()) {
+        fail(name, field.isValid()
+                     ? tr("The relation field %1.%2 cannot be compared; compare its key fields")
+                               .arg(m_model.name(), name)
+                     : tr("The model %1 has no field %2").arg(m_model.name(), name));
+        return std::nullopt;
+    }
+    const FieldClass fieldClass = classify(field);
+    const Op op = predicate.op();
+    if (!allows(fieldClass, op)) {
+        fail(name, tr("The operator %1 does not apply to %2.%3 (%4); it allows %5")
+                           .arg(Predicate::operatorName(op), m_model.name(), name,
+                                field.toTypeString(), allowedOperators(fieldClass)));
+        return std::nullopt;
+    }
+    QVariant value;
+    switch (op) {
+    case Op::Eq:
+    case Op::Ne:
+        if ((fieldClass == FieldClass::List || fieldClass == FieldClass::Other)
+            && !PredicateValues::isNull(predicate.value())) {
+            fail(name, tr("%1.%2 (%3) can only be compared with null by %4")
+                               .arg(m_model.name(), name, field.toTypeString(),
+                                    Predicate::operatorName(op)));
+            return std::nullopt;
+        }
+        if (auto v = operand(field, fieldClass, predicate.value(), true, op))
+            value = *v;
+        else
+            return std::nullopt;
+        break;
+    case Op::Between:
+    case Op::In:
+    case Op::NotIn: {
+        if (predicate.value().metaType().id() != QMetaType::QVariantList
+            && predicate.value().metaType().id() != QMetaType::QStringList) {
+            fail(name, tr("%1 on %2.%3 needs a list of values")
+                               .arg(Predicate::operatorName(op), m_model.name(), name));
+            return std::nullopt;
+        }
+        const QVariantList items = predicate.value().toList();
+        if (op == Op::Between && items.size() != 2) {
+            fail(name, tr("between on %1.%2 needs exactly two bounds, got %3")
+                               .arg(m_model.name(), name)
+                               .arg(items.size()));
+            return std::nullopt;
+        }
+        QVariantList converted;
+        for (const QVariant &item : items) {
+            auto v = operand(field, fieldClass, item, op != Op::Between, op);
+            if (!v)
+                return std::nullopt;
+            converted.append(*v);
+        }
+        value = converted;
+        break;
+    }
+    case Op::Contains:
+    case Op::NotContains:
+        if (fieldClass == FieldClass::List) {
+            if (PredicateValues::isNull(predicate.value())) {
+                fail(name, tr("%1 on %2.%3 needs a value, not null")
+                                   .arg(Predicate::operatorName(op), m_model.name(), name));
+                return std::nullopt;
+            }
+            if (field.type() == ModelField::Type::NonModel) {
+                fail(name, tr("%1 does not apply to the list of %2 %3.%4")
+                                   .arg(Predicate::operatorName(op), field.typeName(),
+                                        m_model.name(), name));
+                return std::nullopt;
+            }
+            QString reason;
+            const auto v = Scalars::coerce(field.type(), predicate.value(), field.enumValues(), &reason);
+            if (!v) {
+                fail(name, tr("Cannot look for %1 in %2.%3 (%4): %5")
+                                   .arg(Scalars::describe(predicate.value()), m_model.name(), name,
+                                        field.toTypeString(), reason));
+                return std::nullopt;
+            }
+            value = *v;
+            break;
+        }
+        [[fallthrough]];
+    default:
+        if (auto v = operand(field, fieldClass, predicate.value(), false, op))
+            value = *v;
+        else
+            return std::nullopt;
+    }
+    return Predicate::comparison(name, op, value);
+}
+
+} // namespace
+
+std::optional<Predicate> Predicate::resolve(const Predicate &predicate, const ModelSchema &model,
+                                            Error *error)
+{
+    if (!model.isValid()) {
+        if (error)
+            *error = Error(Error::Kind::Schema, tr("Unknown model"));
+        return std::nullopt;
+    }
+    Resolver resolver(model);
+    auto resolved = resolver.resolve(predicate);
+    if (!resolved && error)
+        *error = resolver.error;
+    return resolved;
+}
+
+bool operator==(const Predicate &a, const Predicate &b)
+{
+    if (a.kind() != b.kind())
+        return false;
+    switch (a.kind()) {
+    case Predicate::Kind::All:
+        return true;
+    case Predicate::Kind::Comparison:
+        return a.field() == b.field() && a.op() == b.op() && a.value() == b.value();
+    default:
+        return a.children() == b.children();
+    }
+}
+
+Predicate operator&&(const Predicate &a, const Predicate &b)
+{
+    return Predicate::allOf({a, b});
+}
+
+Predicate operator||(const Predicate &a, const Predicate &b)
+{
+    return Predicate::anyOf({a, b});
+}
+
+Predicate operator!(const Predicate &a)
+{
+    return Predicate::negation(a);
+}
+
+QDebug operator<<(QDebug debug, const Predicate &predicate)
+{
+    QDebugStateSaver saver(debug);
+    debug.noquote().nospace() << "Stratus::Predicate(" << predicate.toString() << ')';
+    return debug;
+}
+
+Predicate PredicateField::eq(const QVariant &value) const
+{
+    return Predicate::comparison(m_name, Predicate::Operator::Eq, value);
+}
+Predicate PredicateField::ne(const QVariant &value) const
+{
+    return Predicate::comparison(m_name, Predicate::Operator::Ne, value);
+}
+Predicate PredicateField::gt(const QVariant &value) const
+{
+    return Predicate::comparison(m_name, Predicate::Operator::Gt, value);
+}
+Predicate PredicateField::ge(const QVariant &value) const
+{
+    return Predicate::comparison(m_name, Predicate::Operator::Ge, value);
+}
+Predicate PredicateField::lt(const QVariant &value) const
+{
+    return Predicate::comparison(m_name, Predicate::Operator::Lt, value);
+}
+Predicate PredicateField::le(const QVariant &value) const
+{
+    return Predicate::comparison(m_name, Predicate::Operator::Le, value);
+}
+Predicate PredicateField::contains(const QVariant &value) const
+{
+    return Predicate::comparison(m_name, Predicate::Operator::Contains, value);
+}
+Predicate PredicateField::notContains(const QVariant &value) const
+{
+    return Predicate::comparison(m_name, Predicate::Operator::NotContains, value);
+}
+Predicate PredicateField::beginsWith(const QString &prefix) const
+{
+    return Predicate::comparison(m_name, Predicate::Operator::BeginsWith, prefix);
+}
+Predicate PredicateField::between(const QVariant &low, const QVariant &high) const
+{
+    return Predicate::comparison(m_name, Predicate::Operator::Between, QVariantList{low, high});
+}
+Predicate PredicateField::in(const QVariantList &values) const
+{
+    return Predicate::comparison(m_name, Predicate::Operator::In, values);
+}
+Predicate PredicateField::notIn(const QVariantList &values) const
+{
+    return Predicate::comparison(m_name, Predicate::Operator::NotIn, values);
+}
+
+} // namespace Stratus

@@ -1,0 +1,539 @@
+#include "datastore_p.h"
+
+#include "schema/scalars_p.h"
+#include "store/record_p.h"
+#include "store/storageengine_p.h"
+
+#include <QtCore/qcoreapplication.h>
+#include <QtCore/qdir.h>
+#include <QtCore/qpromise.h>
+#include <QtCore/qstandardpaths.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Stratus {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Stratus::DataStore", text);
+}
+
+QString defaultDatabasePath()
+{
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    if (folder.isEmpty())
+        folder = QDir::currentPath();
+    return folder + u"/stratus.sqlite"_s;
+}
+
+} // namespace
+
+template<typename T>
+QFuture<Result<T>> DataStorePrivate::ready(const Result<T> &result)
+{
+    QPromise<Result<T>> promise;
+    promise.start();
+    promise.addResult(result);
+    promise.finish();
+    return promise.future();
+}
+
+template<typename T>
+QFuture<Result<T>> DataStorePrivate::post(std::function<Result<T>(StorageEngine *engine)> work)
+{
+    if (state == DataStore::State::Clearing)
+        return ready<T>(Error(Error::Kind::State,
+                              tr("The store is being cleared; try again when clear() has finished")));
+    if (Error error = ensureEngine(); error.isValid())
+        return ready<T>(error);
+    if (state == DataStore::State::Stopped)
+        setState(DataStore::State::Starting);
+    auto promise = std::make_shared<QPromise<Result<T>>>();
+    promise->start();
+    QFuture<Result<T>> future = promise->future();
+    StorageEngine *engine = this->engine;
+    QMetaObject::invokeMethod(
+            engine,
+            [engine, promise, work = std::move(work)] {
+                if (auto opened = engine->ensureOpen(); !opened)
+                    promise->addResult(Result<T>(opened.error()));
+                else
+                    promise->addResult(work(engine));
+                promise->finish();
+            },
+            Qt::QueuedConnection);
+    return future;
+}
+
+Error DataStorePrivate::ensureEngine()
+{
+    if (engine)
+        return {};
+    if (!schema.isValid())
+        return Error(Error::Kind::Schema, tr("The store has no schema; call setSchema() or loadSchema()"));
+    Q_Q(DataStore);
+    if (databasePath.isEmpty())
+        databasePath = defaultDatabasePath();
+    engine = new StorageEngine(schema, databasePath, durability);
+    engine->moveToThread(&thread);
+    QObject::connect(engine, &StorageEngine::opened, q, [this] {
+        if (state == DataStore::State::Starting || state == DataStore::State::Stopped)
+            setState(DataStore::State::Running);
+    });
+    QObject::connect(engine, &StorageEngine::openFailed, q, [this](const Error &error) {
+        Q_Q(DataStore);
+        lastError = error;
+        if (state == DataStore::State::Starting)
+            setState(DataStore::State::Stopped);
+        Q_EMIT q->errorOccurred(error);
+    });
+    if (!thread.isRunning()) {
+        thread.setObjectName(u"Stratus storage"_s);
+        thread.start();
+    }
+    return {};
+}
+
+void DataStorePrivate::setState(DataStore::State newState)
+{
+    Q_Q(DataStore);
+    if (state == newState)
+        return;
+    state = newState;
+    Q_EMIT q->stateChanged(state);
+}
+
+ModelSchema DataStorePrivate::modelOf(const QString &name, Error *error) const
+{
+    const ModelSchema model = schema.model(name);
+    if (!model.isValid())
+        *error = Error(Error::Kind::Schema,
+                       schema.isValid() ? tr("The schema has no model %1").arg(name)
+                                        : tr("The store has no schema; call setSchema() or loadSchema()"),
+                       name);
+    return model;
+}
+
+std::optional<QVariantMap> DataStorePrivate::keyOf(const ModelSchema &model, const QVariant &key,
+                                                   Error *error) const
+{
+    const QStringList fields = model.primaryKey();
+    QVariantMap values;
+    if (key.metaType().id() == QMetaType::QVariantMap) {
+        values = key.toMap();
+    } else if (fields.size() == 1) {
+        values.insert(fields.constFirst(), key);
+    } else {
+        *error = Error(Error::Kind::Validation,
+                       tr("%1 has the composite key (%2): give a map with every key field")
+                               .arg(model.name(), fields.join(u", ")),
+                       model.name());
+        return std::nullopt;
+    }
+    QVariantMap result;
+    for (const QString &name : fields) {
+        const ModelField field = model.field(name);
+        QString reason;
+        const auto value = Scalars::coerce(field.type(), values.value(name), field.enumValues(), &reason);
+        if (!values.contains(name) || !value || !value->isValid()) {
+            *error = Error(Error::Kind::Validation,
+                           values.contains(name)
+                                   ? tr("Invalid key %1.%2: %3").arg(model.name(), name, reason)
+                                   : tr("The key of %1 needs the field %2").arg(model.name(), name),
+                           model.name(), name);
+            return std::nullopt;
+        }
+        result.insert(name, *value);
+    }
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        if (!fields.contains(it.key())) {
+            *error = Error(Error::Kind::Validation,
+                           tr("%1 is not a key field of %2").arg(it.key(), model.name()),
+                           model.name(), it.key());
+            return std::nullopt;
+        }
+    }
+    return result;
+}
+
+DataStore::DataStore(QObject *parent)
+    : QObject(parent), d_ptr(std::make_unique<DataStorePrivate>(this))
+{
+    qRegisterMetaType<Stratus::Error>();
+    qRegisterMetaType<QList<Stratus::StorageChange>>();
+}
+
+DataStore::DataStore(const Schema &schema, const QString &databasePath, QObject *parent)
+    : DataStore(parent)
+{
+    Q_D(DataStore);
+    d->schema = schema;
+    d->databasePath = databasePath;
+}
+
+DataStore::~DataStore()
+{
+    Q_D(DataStore);
+    if (d->engine) {
+        // Runs after every call already queued: nothing acknowledged is left unwritten.
+        StorageEngine *engine = d->engine;
+        QMetaObject::invokeMethod(
+                engine,
+                [engine] {
+                    delete engine;
+                    QThread::currentThread()->quit();
+                },
+                Qt::QueuedConnection);
+        d->engine = nullptr;
+    }
+    d->thread.wait();
+}
+
+Schema DataStore::schema() const
+{
+    Q_D(const DataStore);
+    return d->schema;
+}
+
+bool DataStore::setSchema(const Schema &schema)
+{
+    Q_D(DataStore);
+    if (d->state != State::Stopped || d->engine) {
+        if (d->state != State::Stopped) {
+            d->lastError = Error(Error::Kind::State, tr("The schema can only change while the store is stopped"));
+            Q_EMIT errorOccurred(d->lastError);
+            return false;
+        }
+        // Stopped after use: replace the engine so the new schema takes effect.
+        StorageEngine *engine = d->engine;
+        QMetaObject::invokeMethod(engine, [engine] { delete engine; }, Qt::QueuedConnection);
+        d->engine = nullptr;
+    }
+    d->schema = schema;
+    return true;
+}
+
+bool DataStore::loadSchema(const QString &fileOrUrl)
+{
+    Q_D(DataStore);
+    Error error;
+    const std::optional<Schema> schema = Schema::load(fileOrUrl, &error);
+    if (!schema) {
+        d->lastError = error;
+        Q_EMIT errorOccurred(error);
+        return false;
+    }
+    return setSchema(*schema);
+}
+
+QString DataStore::databasePath() const
+{
+    Q_D(const DataStore);
+    return d->databasePath.isEmpty() ? defaultDatabasePath() : d->databasePath;
+}
+
+void DataStore::setDatabasePath(const QString &path)
+{
+    Q_D(DataStore);
+    if (d->databasePath == path)
+        return;
+    if (d->state != State::Stopped) {
+        d->lastError = Error(Error::Kind::State, tr("The database path can only change while the store is stopped"));
+        Q_EMIT errorOccurred(d->lastError);
+        return;
+    }
+    if (d->engine) {
+        StorageEngine *engine = d->engine;
+        QMetaObject::invokeMethod(engine, [engine] { delete engine; }, Qt::QueuedConnection);
+        d->engine = nullptr;
+    }
+    d->databasePath = path;
+    Q_EMIT databasePathChanged(path);
+}
+
+DataStore::Durability DataStore::durability() const
+{
+    Q_D(const DataStore);
+    return d->durability;
+}
+
+void DataStore::setDurability(Durability durability)
+{
+    Q_D(DataStore);
+    if (d->durability == durability)
+        return;
+    if (d->state != State::Stopped) {
+        d->lastError = Error(Error::Kind::State, tr("The durability can only change while the store is stopped"));
+        Q_EMIT errorOccurred(d->lastError);
+        return;
+    }
+    if (d->engine) {
+        StorageEngine *engine = d->engine;
+        QMetaObject::invokeMethod(engine, [engine] { delete engine; }, Qt::QueuedConnection);
+        d->engine = nullptr;
+    }
+    d->durability = durability;
+    Q_EMIT durabilityChanged(durability);
+}
+
+DataStore::State DataStore::state() const
+{
+    Q_D(const DataStore);
+    return d->state;
+}
+
+Error DataStore::lastError() const
+{
+    Q_D(const DataStore);
+    return d->lastError;
+}
+
+Record DataStore::create(const QString &model, const QVariantMap &values) const
+{
+    Q_D(const DataStore);
+    const ModelSchema schema = d->schema.model(model);
+    return schema.isValid() ? Record(schema, values) : Record();
+}
+
+QList<Error> DataStore::validate(const Record &record) const
+{
+    Q_D(const DataStore);
+    QList<Error> errors = validateRecord(d->schema, record, nullptr);
+    if (const auto it = d->validators.constFind(record.modelName()); it != d->validators.cend() && *it) {
+        if (errors.isEmpty() || errors.constFirst().kind() != Error::Kind::Schema)
+            errors += (*it)(record);
+    }
+    return errors;
+}
+
+void DataStore::setValidator(const QString &model, const Validator &validator)
+{
+    Q_D(DataStore);
+    d->validators.insert(model, validator);
+}
+
+QFuture<Result<Record>> DataStore::save(const Record &record, const Predicate &condition)
+{
+    Q_D(DataStore);
+    QVariantMap canonical;
+    QList<Error> errors = validateRecord(d->schema, record, &canonical);
+    if (errors.isEmpty()) {
+        if (const auto it = d->validators.constFind(record.modelName()); it != d->validators.cend() && *it)
+            errors = (*it)(record);
+    }
+    if (!errors.isEmpty()) {
+        if (errors.size() == 1 && errors.constFirst().kind() != Error::Kind::Validation)
+            return d->ready<Record>(errors.constFirst());
+        QStringList messages;
+        for (const Error &error : std::as_const(errors))
+            messages.append(error.message());
+        Error error(Error::Kind::Validation,
+                    tr("The %1 record is invalid: %2").arg(record.modelName(), messages.join(u"; ")),
+                    record.modelName(), errors.size() == 1 ? errors.constFirst().fieldName() : QString());
+        error.setDetails(errors);
+        return d->ready<Record>(error);
+    }
+    const ModelSchema model = d->schema.model(record.modelName());
+    Error error;
+    const auto resolved = Predicate::resolve(condition, model, &error);
+    if (!resolved)
+        return d->ready<Record>(error);
+    Record stored = record;
+    // Timestamps are the store's; carry the snapshot's through for the merge.
+    for (const QString &timestamp : {model.createdAtField(), model.updatedAtField()}) {
+        if (!timestamp.isEmpty() && record.contains(timestamp))
+            canonical.insert(timestamp, record.value(timestamp));
+    }
+    RecordPrivate::setValues(stored, canonical);
+    const Predicate predicate = *resolved;
+    return d->post<Record>([stored, predicate](StorageEngine *engine) {
+        return engine->save(stored, predicate);
+    });
+}
+
+QFuture<Result<QueryResult>> DataStore::query(const QString &modelName, const Predicate &predicate,
+                                              const QueryOptions &options)
+{
+    Q_D(DataStore);
+    Error error;
+    const ModelSchema model = d->modelOf(modelName, &error);
+    if (!model.isValid())
+        return d->ready<QueryResult>(error);
+    if (options.page && !options.limit)
+        return d->ready<QueryResult>(Error(Error::Kind::Validation,
+                                           tr("A page needs a limit (page %1 without a limit)").arg(*options.page),
+                                           modelName));
+    if ((options.page && *options.page < 0) || (options.limit && *options.limit < 0))
+        return d->ready<QueryResult>(Error(Error::Kind::Validation,
+                                           tr("page and limit cannot be negative"), modelName));
+    for (const SortField &sort : options.sort) {
+        const ModelField field = model.field(sort.field);
+        if (!field.isValid() || !field.isStored() || field.isList()
+            || field.type() == ModelField::Type::NonModel)
+            return d->ready<QueryResult>(Error(
+                    Error::Kind::Validation,
+                    field.isValid() ? tr("Cannot sort %1 by %2: only scalar and enum fields sort")
+                                              .arg(modelName, sort.field)
+                                    : tr("Cannot sort %1 by %2: the model has no such field")
+                                              .arg(modelName, sort.field),
+                    modelName, sort.field));
+    }
+    const auto resolved = Predicate::resolve(predicate, model, &error);
+    if (!resolved)
+        return d->ready<QueryResult>(error);
+    const Predicate where = *resolved;
+    return d->post<QueryResult>([model, where, options](StorageEngine *engine) {
+        return engine->query(model, where, options);
+    });
+}
+
+QFuture<Result<Record>> DataStore::get(const QString &modelName, const QVariant &key)
+{
+    Q_D(DataStore);
+    Error error;
+    const ModelSchema model = d->modelOf(modelName, &error);
+    if (!model.isValid())
+        return d->ready<Record>(error);
+    const auto values = d->keyOf(model, key, &error);
+    if (!values)
+        return d->ready<Record>(error);
+    const QVariantMap keyValues = *values;
+    return d->post<Record>([model, keyValues](StorageEngine *engine) {
+        return engine->get(model, keyValues);
+    });
+}
+
+QFuture<Result<QList<Record>>> DataStore::remove(const Record &record, const Predicate &condition)
+{
+    Q_D(DataStore);
+    if (!record.isValid())
+        return d->ready<QList<Record>>(Error(Error::Kind::Validation, tr("Cannot remove an invalid record")));
+    Error error;
+    const ModelSchema model = d->modelOf(record.modelName(), &error);
+    if (!model.isValid())
+        return d->ready<QList<Record>>(error);
+    const auto key = d->keyOf(model, record.key(), &error);
+    if (!key)
+        return d->ready<QList<Record>>(error);
+    const auto resolved = Predicate::resolve(condition, model, &error);
+    if (!resolved)
+        return d->ready<QList<Record>>(error);
+    const QVariantMap keyValues = *key;
+    const Predicate predicate = *resolved;
+    return d->post<QList<Record>>([model, keyValues, predicate](StorageEngine *engine) {
+        return engine->remove(model, Predicate(), keyValues, predicate);
+    });
+}
+
+QFuture<Result<QList<Record>>> DataStore::removeByKey(const QString &modelName, const QVariant &key)
+{
+    Q_D(DataStore);
+    Error error;
+    const ModelSchema model = d->modelOf(modelName, &error);
+    if (!model.isValid())
+        return d->ready<QList<Record>>(error);
+    const auto values = d->keyOf(model, key, &error);
+    if (!values)
+        return d->ready<QList<Record>>(error);
+    const QVariantMap keyValues = *values;
+    return d->post<QList<Record>>([model, keyValues](StorageEngine *engine) {
+        return engine->remove(model, Predicate(), keyValues, Predicate());
+    });
+}
+
+QFuture<Result<QList<Record>>> DataStore::remove(const QString &modelName, const Predicate &predicate)
+{
+    Q_D(DataStore);
+    Error error;
+    const ModelSchema model = d->modelOf(modelName, &error);
+    if (!model.isValid())
+        return d->ready<QList<Record>>(error);
+    const auto resolved = Predicate::resolve(predicate, model, &error);
+    if (!resolved)
+        return d->ready<QList<Record>>(error);
+    const Predicate where = *resolved;
+    return d->post<QList<Record>>([model, where](StorageEngine *engine) {
+        return engine->remove(model, where, std::nullopt, Predicate());
+    });
+}
+
+QFuture<Result<void>> DataStore::start()
+{
+    Q_D(DataStore);
+    return d->post<void>([](StorageEngine *) { return Result<void>(); });
+}
+
+QFuture<Result<void>> DataStore::stop()
+{
+    Q_D(DataStore);
+    if (d->state == State::Clearing)
+        return d->ready<void>(Error(Error::Kind::State, tr("The store is being cleared")));
+    if (!d->engine || d->state == State::Stopped)
+        return d->ready<void>(Result<void>());
+    d->setState(State::Stopping);
+    auto promise = std::make_shared<QPromise<Result<void>>>();
+    promise->start();
+    QFuture<Result<void>> future = promise->future();
+    StorageEngine *engine = d->engine;
+    QMetaObject::invokeMethod(
+            engine,
+            [this, engine, promise] {
+                engine->close();
+                QMetaObject::invokeMethod(
+                        this,
+                        [this, promise] {
+                            Q_D(DataStore);
+                            if (d->state == State::Stopping)
+                                d->setState(State::Stopped);
+                            promise->addResult(Result<void>());
+                            promise->finish();
+                        },
+                        Qt::QueuedConnection);
+            },
+            Qt::QueuedConnection);
+    return future;
+}
+
+QFuture<Result<void>> DataStore::clear()
+{
+    Q_D(DataStore);
+    if (d->state == State::Clearing)
+        return d->ready<void>(Error(Error::Kind::State, tr("clear() is already running")));
+    if (Error error = d->ensureEngine(); error.isValid())
+        return d->ready<void>(error);
+    d->setState(State::Clearing);
+    auto promise = std::make_shared<QPromise<Result<void>>>();
+    promise->start();
+    QFuture<Result<void>> future = promise->future();
+    StorageEngine *engine = d->engine;
+    QMetaObject::invokeMethod(
+            engine,
+            [this, engine, promise] {
+                const Result<void> result = engine->destroy();
+                QMetaObject::invokeMethod(
+                        this,
+                        [this, promise, result] {
+                            Q_D(DataStore);
+                            d->setState(State::Stopped);
+                            if (!result) {
+                                d->lastError = result.error();
+                                Q_EMIT errorOccurred(result.error());
+                            }
+                            promise->addResult(result);
+                            promise->finish();
+                        },
+                        Qt::QueuedConnection);
+            },
+            Qt::QueuedConnection);
+    return future;
+}
+
+QFuture<Result<int>> DataStore::pendingChangeCount()
+{
+    Q_D(DataStore);
+    return d->post<int>([](StorageEngine *engine) { return engine->outboxCount(); });
+}
+
+} // namespace Stratus

@@ -1,0 +1,86 @@
+#pragma once
+
+#include <Stratus/datastore.h>
+
+#include <QtCore/qobject.h>
+#include <QtSql/qsqldatabase.h>
+
+namespace Stratus {
+
+/// One committed change, for observers (emitted after COMMIT, in commit order).
+struct StorageChange
+{
+    enum class Operation { Insert, Update, Delete };
+    Operation operation = Operation::Insert;
+    Record record;
+};
+
+/// One row of the outbox: a change waiting to be sent to the server.
+struct OutboxEntry
+{
+    qint64 id = 0;
+    QString model;
+    QString operation; ///< Create, Update or Delete, as the mutation names.
+    QString modelKey;  ///< JSON array of the key values: unambiguous for composite keys.
+    QJsonObject data;  ///< The mutation's input: fields, key and `_version`.
+    QJsonObject condition;
+};
+
+/// Owns the only write connection of one database file and runs every statement on it. Lives
+/// on the storage thread; every method runs there. Data methods expect resolved predicates and
+/// validated, canonical records.
+class STRATUS_EXPORT StorageEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    StorageEngine(const Schema &schema, const QString &path, DataStore::Durability durability);
+    ~StorageEngine() override;
+
+    Result<void> open();
+    /// Opens the database unless it is open; emits opened() or openFailed() when it did.
+    Result<void> ensureOpen();
+    void close();
+    bool isOpen() const;
+    /// Closes and deletes the file and its WAL.
+    Result<void> destroy();
+
+    Result<Record> save(const Record &record, const Predicate &condition);
+    Result<QueryResult> query(const ModelSchema &model, const Predicate &predicate,
+                              const QueryOptions &options);
+    Result<Record> get(const ModelSchema &model, const QVariantMap &key);
+    Result<QList<Record>> remove(const ModelSchema &model, const Predicate &predicate,
+                                 const std::optional<QVariantMap> &key, const Predicate &condition);
+    Result<QList<OutboxEntry>> outbox();
+    Result<int> outboxCount();
+
+Q_SIGNALS:
+    void committed(const QList<Stratus::StorageChange> &changes);
+    void opened();
+    void openFailed(const Stratus::Error &error);
+
+private:
+    struct Row;
+    Error storageError(const QString &what, const QSqlError &error) const;
+    Result<void> createTables();
+    std::optional<Row> readRow(const ModelSchema &model, const QVariantMap &key, Error *error);
+    QVariant toSql(const ModelField &field, const QVariant &value) const;
+    QVariant fromSql(const ModelField &field, const QVariant &value) const;
+    QVariant canonical(const ModelField &field, const QVariant &value) const;
+    Error enqueue(const ModelSchema &model, const QString &operation, const QVariantMap &key,
+                  const QJsonObject &data, const QJsonObject &condition);
+    bool begin(Error *error);
+    Error commit();
+    void rollback();
+
+    Schema m_schema;
+    QString m_path;
+    DataStore::Durability m_durability;
+    QString m_connectionName;
+};
+
+QString keyToText(const ModelSchema &model, const QVariantMap &key);
+
+} // namespace Stratus
+
+Q_DECLARE_METATYPE(Stratus::StorageChange)
