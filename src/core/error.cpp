@@ -37,13 +37,34 @@ Error &Error::operator=(const Error &other) = default;
 Error &Error::operator=(Error &&other) noexcept = default;
 Error::~Error() = default;
 
-bool Error::isValid() const { return d && d->kind != Kind::NoError; }
-Error::Kind Error::kind() const { return d ? d->kind : Kind::NoError; }
-QString Error::message() const { return d ? d->message : QString(); }
-QString Error::modelName() const { return d ? d->modelName : QString(); }
-QString Error::fieldName() const { return d ? d->fieldName : QString(); }
-QString Error::cause() const { return d ? d->cause : QString(); }
-QList<Error> Error::details() const { return d ? d->details : QList<Error>(); }
+bool Error::isValid() const
+{
+    return d && d->kind != Kind::NoError;
+}
+Error::Kind Error::kind() const
+{
+    return d ? d->kind : Kind::NoError;
+}
+QString Error::message() const
+{
+    return d ? d->message : QString();
+}
+QString Error::modelName() const
+{
+    return d ? d->modelName : QString();
+}
+QString Error::fieldName() const
+{
+    return d ? d->fieldName : QString();
+}
+QString Error::cause() const
+{
+    return d ? d->cause : QString();
+}
+QList<Error> Error::details() const
+{
+    return d ? d->details : QList<Error>();
+}
 
 void Error::setDetails(const QList<Error> &details)
 {
@@ -55,15 +76,24 @@ void Error::setDetails(const QList<Error> &details)
 static QString kindName(Error::Kind kind)
 {
     switch (kind) {
-    case Error::Kind::NoError: return QCoreApplication::translate("Stratus::Error", "No error");
-    case Error::Kind::Validation: return QCoreApplication::translate("Stratus::Error", "Validation error");
-    case Error::Kind::Condition: return QCoreApplication::translate("Stratus::Error", "Condition error");
-    case Error::Kind::Conflict: return QCoreApplication::translate("Stratus::Error", "Conflict");
-    case Error::Kind::Network: return QCoreApplication::translate("Stratus::Error", "Network error");
-    case Error::Kind::Storage: return QCoreApplication::translate("Stratus::Error", "Storage error");
-    case Error::Kind::Schema: return QCoreApplication::translate("Stratus::Error", "Schema error");
-    case Error::Kind::State: return QCoreApplication::translate("Stratus::Error", "State error");
-    case Error::Kind::Unauthorized: return QCoreApplication::translate("Stratus::Error", "Unauthorized");
+    case Error::Kind::NoError:
+        return QCoreApplication::translate("Stratus::Error", "No error");
+    case Error::Kind::Validation:
+        return QCoreApplication::translate("Stratus::Error", "Validation error");
+    case Error::Kind::Condition:
+        return QCoreApplication::translate("Stratus::Error", "Condition error");
+    case Error::Kind::Conflict:
+        return QCoreApplication::translate("Stratus::Error", "Conflict");
+    case Error::Kind::Network:
+        return QCoreApplication::translate("Stratus::Error", "Network error");
+    case Error::Kind::Storage:
+        return QCoreApplication::translate("Stratus::Error", "Storage error");
+    case Error::Kind::Schema:
+        return QCoreApplication::translate("Stratus::Error", "Schema error");
+    case Error::Kind::State:
+        return QCoreApplication::translate("Stratus::Error", "State error");
+    case Error::Kind::Unauthorized:
+        return QCoreApplication::translate("Stratus::Error", "Unauthorized");
     }
     return {};
 }
@@ -74,7 +104,8 @@ QString Error::toString() const
         return kindName(Kind::NoError);
     QString text = kindName(kind());
     if (!modelName().isEmpty())
-        text += u" ("_s + modelName() + (fieldName().isEmpty() ? QString() : u'.' + fieldName()) + u')';
+        text +=
+            u" ("_s + modelName() + (fieldName().isEmpty() ? QString() : u'.' + fieldName()) + u')';
     text += u": "_s + message();
     if (!cause().isEmpty())
         text += u" ["_s + cause() + u']';
@@ -84,7 +115,7 @@ QString Error::toString() const
 bool operator==(const Error &a, const Error &b)
 {
     return a.kind() == b.kind() && a.message() == b.message() && a.modelName() == b.modelName()
-            && a.fieldName() == b.fieldName() && a.cause() == b.cause();
+        && a.fieldName() == b.fieldName() && a.cause() == b.cause();
 }
 
 QDebug operator<<(QDebug debug, const Error &error)

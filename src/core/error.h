@@ -31,13 +31,13 @@ class STRATUS_EXPORT Error
 public:
     enum class Kind {
         NoError,
-        Validation,   ///< A record, key or predicate breaks the schema's rules.
-        Condition,    ///< A save or remove condition did not match the stored record.
-        Conflict,     ///< The server rejected a change because another one won.
-        Network,      ///< The server could not be reached, or answered garbage.
-        Storage,      ///< SQLite failed: disk full, locked, corrupt, ...
-        Schema,       ///< The schema could not be loaded, or does not name a model or field.
-        State,        ///< The call races clear() or stop(), or the store is not usable.
+        Validation, ///< A record, key or predicate breaks the schema's rules.
+        Condition, ///< A save or remove condition did not match the stored record.
+        Conflict, ///< The server rejected a change because another one won.
+        Network, ///< The server could not be reached, or answered garbage.
+        Storage, ///< SQLite failed: disk full, locked, corrupt, ...
+        Schema, ///< The schema could not be loaded, or does not name a model or field.
+        State, ///< The call races clear() or stop(), or the store is not usable.
         Unauthorized, ///< The server refused the credentials.
     };
     Q_ENUM(Kind)

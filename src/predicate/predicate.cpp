@@ -41,7 +41,7 @@ bool isNumericType(const QVariant &value)
 bool isIntegralType(const QVariant &value)
 {
     return isNumericType(value) && value.metaType().id() != QMetaType::Double
-            && value.metaType().id() != QMetaType::Float;
+        && value.metaType().id() != QMetaType::Float;
 }
 
 // UTF-16 code units order surrogates (code points above U+FFFF) before U+E000..U+FFFF;
@@ -83,7 +83,8 @@ bool containsValue(const QVariant &haystack, const QVariant &needle)
         }
         return false;
     }
-    if (haystack.metaType().id() == QMetaType::QString && needle.metaType().id() == QMetaType::QString)
+    if (haystack.metaType().id() == QMetaType::QString
+        && needle.metaType().id() == QMetaType::QString)
         return haystack.toString().contains(needle.toString());
     return false;
 }
@@ -126,7 +127,10 @@ bool evaluate(const QVariant &value, Predicate::Operator op, const QVariant &ope
         const auto order = PredicateValues::compare(value, operand);
         if (!order)
             return false;
-        return op == Op::Gt ? *order > 0 : op == Op::Ge ? *order >= 0 : op == Op::Lt ? *order < 0 : *order <= 0;
+        return op == Op::Gt ? *order > 0
+            : op == Op::Ge  ? *order >= 0
+            : op == Op::Lt  ? *order < 0
+                            : *order <= 0;
     }
     case Op::Between: {
         const QVariantList bounds = operand.toList();
@@ -142,7 +146,7 @@ bool evaluate(const QVariant &value, Predicate::Operator op, const QVariant &ope
         return null || operandNull || !containsValue(value, operand);
     case Op::BeginsWith:
         return !null && value.metaType().id() == QMetaType::QString
-                && value.toString().startsWith(operand.toString());
+            && value.toString().startsWith(operand.toString());
     case Op::In:
         return inList(value, operand);
     case Op::NotIn:
@@ -257,11 +261,26 @@ Predicate Predicate::negation(const Predicate &child)
     return predicate;
 }
 
-Predicate::Kind Predicate::kind() const { return d ? d->kind : Kind::All; }
-QString Predicate::field() const { return d ? d->field : QString(); }
-Predicate::Operator Predicate::op() const { return d ? d->op : Operator::Eq; }
-QVariant Predicate::value() const { return d ? d->value : QVariant(); }
-QList<Predicate> Predicate::children() const { return d ? d->children : QList<Predicate>(); }
+Predicate::Kind Predicate::kind() const
+{
+    return d ? d->kind : Kind::All;
+}
+QString Predicate::field() const
+{
+    return d ? d->field : QString();
+}
+Predicate::Operator Predicate::op() const
+{
+    return d ? d->op : Operator::Eq;
+}
+QVariant Predicate::value() const
+{
+    return d ? d->value : QVariant();
+}
+QList<Predicate> Predicate::children() const
+{
+    return d ? d->children : QList<Predicate>();
+}
 
 bool Predicate::matches(const Record &record) const
 {
@@ -296,18 +315,30 @@ bool Predicate::matches(const QVariantMap &values) const
 QString Predicate::operatorName(Operator op)
 {
     switch (op) {
-    case Operator::Eq: return u"eq"_s;
-    case Operator::Ne: return u"ne"_s;
-    case Operator::Gt: return u"gt"_s;
-    case Operator::Ge: return u"ge"_s;
-    case Operator::Lt: return u"lt"_s;
-    case Operator::Le: return u"le"_s;
-    case Operator::Contains: return u"contains"_s;
-    case Operator::NotContains: return u"notContains"_s;
-    case Operator::BeginsWith: return u"beginsWith"_s;
-    case Operator::Between: return u"between"_s;
-    case Operator::In: return u"in"_s;
-    case Operator::NotIn: return u"notIn"_s;
+    case Operator::Eq:
+        return u"eq"_s;
+    case Operator::Ne:
+        return u"ne"_s;
+    case Operator::Gt:
+        return u"gt"_s;
+    case Operator::Ge:
+        return u"ge"_s;
+    case Operator::Lt:
+        return u"lt"_s;
+    case Operator::Le:
+        return u"le"_s;
+    case Operator::Contains:
+        return u"contains"_s;
+    case Operator::NotContains:
+        return u"notContains"_s;
+    case Operator::BeginsWith:
+        return u"beginsWith"_s;
+    case Operator::Between:
+        return u"between"_s;
+    case Operator::In:
+        return u"in"_s;
+    case Operator::NotIn:
+        return u"notIn"_s;
     }
     return {};
 }
@@ -435,8 +466,9 @@ std::optional<QVariant> Resolver::operand(const ModelField &field, FieldClass fi
 {
     if (PredicateValues::isNull(value)) {
         if (!allowNull) {
-            fail(field.name(), tr("%1 on %2.%3 needs a value, not null")
-                                       .arg(Predicate::operatorName(op), m_model.name(), field.name()));
+            fail(field.name(),
+                 tr("%1 on %2.%3 needs a value, not null")
+                     .arg(Predicate::operatorName(op), m_model.name(), field.name()));
             return std::nullopt;
         }
         return QVariant();
@@ -455,9 +487,10 @@ std::optional<QVariant> Resolver::operand(const ModelField &field, FieldClass fi
     QString reason;
     const auto coerced = Scalars::coerce(type, value, field.enumValues(), &reason);
     if (!coerced) {
-        fail(field.name(), tr("Cannot compare %1.%2 (%3) with %4: %5")
-                                   .arg(m_model.name(), field.name(), field.toTypeString(),
-                                        Scalars::describe(value), reason));
+        fail(field.name(),
+             tr("Cannot compare %1.%2 (%3) with %4: %5")
+                 .arg(m_model.name(), field.name(), field.toTypeString(), Scalars::describe(value),
+                      reason));
         return std::nullopt;
     }
     return coerced;
@@ -490,18 +523,20 @@ std::optional<Predicate> Resolver::resolve(const Predicate &predicate)
     const QString name = predicate.field();
     const ModelField field = m_model.field(name);
     if (!field.isValid() || !field.isStored()) {
-        fail(name, field.isValid()
-                     ? tr("The relation field %1.%2 cannot be compared; compare its key fields")
-                               .arg(m_model.name(), name)
-                     : tr("The model %1 has no field %2").arg(m_model.name(), name));
+        fail(name,
+             field.isValid()
+                 ? tr("The relation field %1.%2 cannot be compared; compare its key fields")
+                       .arg(m_model.name(), name)
+                 : tr("The model %1 has no field %2").arg(m_model.name(), name));
         return std::nullopt;
     }
     const FieldClass fieldClass = classify(field);
     const Op op = predicate.op();
     if (!allows(fieldClass, op)) {
-        fail(name, tr("The operator %1 does not apply to %2.%3 (%4); it allows %5")
-                           .arg(Predicate::operatorName(op), m_model.name(), name,
-                                field.toTypeString(), allowedOperators(fieldClass)));
+        fail(name,
+             tr("The operator %1 does not apply to %2.%3 (%4); it allows %5")
+                 .arg(Predicate::operatorName(op), m_model.name(), name, field.toTypeString(),
+                      allowedOperators(fieldClass)));
         return std::nullopt;
     }
     QVariant value;
@@ -510,9 +545,9 @@ std::optional<Predicate> Resolver::resolve(const Predicate &predicate)
     case Op::Ne:
         if ((fieldClass == FieldClass::List || fieldClass == FieldClass::Other)
             && !PredicateValues::isNull(predicate.value())) {
-            fail(name, tr("%1.%2 (%3) can only be compared with null by %4")
-                               .arg(m_model.name(), name, field.toTypeString(),
-                                    Predicate::operatorName(op)));
+            fail(name,
+                 tr("%1.%2 (%3) can only be compared with null by %4")
+                     .arg(m_model.name(), name, field.toTypeString(), Predicate::operatorName(op)));
             return std::nullopt;
         }
         if (auto v = operand(field, fieldClass, predicate.value(), true, op))
@@ -525,15 +560,17 @@ std::optional<Predicate> Resolver::resolve(const Predicate &predicate)
     case Op::NotIn: {
         if (predicate.value().metaType().id() != QMetaType::QVariantList
             && predicate.value().metaType().id() != QMetaType::QStringList) {
-            fail(name, tr("%1 on %2.%3 needs a list of values")
-                               .arg(Predicate::operatorName(op), m_model.name(), name));
+            fail(name,
+                 tr("%1 on %2.%3 needs a list of values")
+                     .arg(Predicate::operatorName(op), m_model.name(), name));
             return std::nullopt;
         }
         const QVariantList items = predicate.value().toList();
         if (op == Op::Between && items.size() != 2) {
-            fail(name, tr("between on %1.%2 needs exactly two bounds, got %3")
-                               .arg(m_model.name(), name)
-                               .arg(items.size()));
+            fail(name,
+                 tr("between on %1.%2 needs exactly two bounds, got %3")
+                     .arg(m_model.name(), name)
+                     .arg(items.size()));
             return std::nullopt;
         }
         QVariantList converted;
@@ -550,22 +587,25 @@ std::optional<Predicate> Resolver::resolve(const Predicate &predicate)
     case Op::NotContains:
         if (fieldClass == FieldClass::List) {
             if (PredicateValues::isNull(predicate.value())) {
-                fail(name, tr("%1 on %2.%3 needs a value, not null")
-                                   .arg(Predicate::operatorName(op), m_model.name(), name));
+                fail(name,
+                     tr("%1 on %2.%3 needs a value, not null")
+                         .arg(Predicate::operatorName(op), m_model.name(), name));
                 return std::nullopt;
             }
             if (field.type() == ModelField::Type::NonModel) {
-                fail(name, tr("%1 does not apply to the list of %2 %3.%4")
-                                   .arg(Predicate::operatorName(op), field.typeName(),
-                                        m_model.name(), name));
+                fail(name,
+                     tr("%1 does not apply to the list of %2 %3.%4")
+                         .arg(Predicate::operatorName(op), field.typeName(), m_model.name(), name));
                 return std::nullopt;
             }
             QString reason;
-            const auto v = Scalars::coerce(field.type(), predicate.value(), field.enumValues(), &reason);
+            const auto v =
+                Scalars::coerce(field.type(), predicate.value(), field.enumValues(), &reason);
             if (!v) {
-                fail(name, tr("Cannot look for %1 in %2.%3 (%4): %5")
-                                   .arg(Scalars::describe(predicate.value()), m_model.name(), name,
-                                        field.toTypeString(), reason));
+                fail(name,
+                     tr("Cannot look for %1 in %2.%3 (%4): %5")
+                         .arg(Scalars::describe(predicate.value()), m_model.name(), name,
+                              field.toTypeString(), reason));
                 return std::nullopt;
             }
             value = *v;

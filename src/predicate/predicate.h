@@ -47,8 +47,8 @@ public:
         NotContains,
         BeginsWith,
         Between, ///< value() is a QVariantList of two bounds, inclusive.
-        In,      ///< value() is a QVariantList.
-        NotIn,   ///< value() is a QVariantList.
+        In, ///< value() is a QVariantList.
+        NotIn, ///< value() is a QVariantList.
     };
 
     Predicate();
@@ -148,3 +148,4 @@ inline PredicateField field(const QString &name)
 } // namespace Stratus
 
 Q_DECLARE_SHARED(Stratus::Predicate)
+Q_DECLARE_METATYPE(Stratus::Predicate)

@@ -21,18 +21,18 @@ std::optional<Predicate::Operator> operatorFromName(QStringView name)
 {
     using Op = Predicate::Operator;
     static const std::pair<QStringView, Op> names[] = {
-            {u"eq", Op::Eq},
-            {u"ne", Op::Ne},
-            {u"gt", Op::Gt},
-            {u"ge", Op::Ge},
-            {u"lt", Op::Lt},
-            {u"le", Op::Le},
-            {u"contains", Op::Contains},
-            {u"notContains", Op::NotContains},
-            {u"beginsWith", Op::BeginsWith},
-            {u"between", Op::Between},
-            {u"in", Op::In},
-            {u"notIn", Op::NotIn},
+        {u"eq", Op::Eq},
+        {u"ne", Op::Ne},
+        {u"gt", Op::Gt},
+        {u"ge", Op::Ge},
+        {u"lt", Op::Lt},
+        {u"le", Op::Le},
+        {u"contains", Op::Contains},
+        {u"notContains", Op::NotContains},
+        {u"beginsWith", Op::BeginsWith},
+        {u"between", Op::Between},
+        {u"in", Op::In},
+        {u"notIn", Op::NotIn},
     };
     for (const auto &[text, op] : names) {
         if (text == name)
@@ -115,8 +115,10 @@ std::optional<Predicate> JsonReader::comparisons(const QString &field, const QJs
         const QString opPath = path + u'.' + it.key();
         const auto op = operatorFromName(it.key());
         if (!op) {
-            if (it.key() == u"attributeExists" || it.key() == u"attributeType" || it.key() == u"size")
-                return fail(opPath, tr("the operator %1 is not supported by Stratus").arg(it.key()));
+            if (it.key() == u"attributeExists" || it.key() == u"attributeType"
+                || it.key() == u"size")
+                return fail(opPath,
+                            tr("the operator %1 is not supported by Stratus").arg(it.key()));
             return fail(opPath, tr("unknown operator %1").arg(it.key()));
         }
         const QJsonValue value = it.value();
@@ -158,8 +160,8 @@ std::optional<Predicate> Predicate::fromJson(QByteArrayView json, Error *error)
         if (error)
             *error = Error(Error::Kind::Validation,
                            tr("Invalid filter JSON at offset %1: %2")
-                                   .arg(parseError.offset)
-                                   .arg(parseError.errorString()));
+                               .arg(parseError.offset)
+                               .arg(parseError.errorString()));
         return std::nullopt;
     }
     if (!document.isObject()) {

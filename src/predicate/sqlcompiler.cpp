@@ -49,7 +49,7 @@ QString Compiler::compile(const Predicate &predicate)
         for (const Predicate &child : children)
             parts.append(compile(child));
         return u'(' + parts.join(predicate.kind() == Predicate::Kind::And ? u" AND "_s : u" OR "_s)
-                + u')';
+            + u')';
     }
     case Predicate::Kind::Not:
         // SQL's NULL would make NOT(NULL) unknown; the in-memory evaluation says true. An
@@ -92,8 +92,8 @@ QString Compiler::comparison(const Predicate &predicate)
         QString test;
         if (isList) {
             test = u"EXISTS (SELECT 1 FROM json_each("_s + col
-                    + u") AS e WHERE e.type NOT IN ('null', 'object', 'array') AND e.value = "_s
-                    + bind(value) + u')';
+                + u") AS e WHERE e.type NOT IN ('null', 'object', 'array') AND e.value = "_s
+                + bind(value) + u')';
         } else {
             test = u"instr("_s + col + u", "_s + bind(value) + u") > 0"_s;
         }
@@ -103,7 +103,7 @@ QString Compiler::comparison(const Predicate &predicate)
     }
     case Op::BeginsWith:
         return u"(substr("_s + col + u", 1, length("_s + bind(value) + u")) = "_s + bind(value)
-                + u')';
+            + u')';
     case Op::In:
     case Op::NotIn: {
         QStringList placeholders;
@@ -116,8 +116,7 @@ QString Compiler::comparison(const Predicate &predicate)
             else
                 marks.append(bind(item));
         }
-        const QString inList = marks.isEmpty() ? u"0"_s
-                                               : col + u" IN (" + marks.join(u", ") + u')';
+        const QString inList = marks.isEmpty() ? u"0"_s : col + u" IN (" + marks.join(u", ") + u')';
         const QString matchIn = hasNull ? u'(' + col + u" IS NULL OR "_s + inList + u')'
                                         : u'(' + col + u" IS NOT NULL AND "_s + inList + u')';
         if (predicate.op() == Op::In)

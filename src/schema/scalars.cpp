@@ -37,8 +37,8 @@ bool isValidZone(QStringView zone)
     static const QRegularExpression pattern(u"^[+-](\\d{2}):(\\d{2})(?::(\\d{2}))?$"_s);
     const auto match = pattern.match(zone);
     return match.hasMatch() && match.capturedView(1).toInt() <= 23
-            && match.capturedView(2).toInt() <= 59
-            && (match.capturedView(3).isEmpty() || match.capturedView(3).toInt() <= 59);
+        && match.capturedView(2).toInt() <= 59
+        && (match.capturedView(3).isEmpty() || match.capturedView(3).toInt() <= 59);
 }
 
 bool isValidDatePart(QStringView text)
@@ -46,9 +46,9 @@ bool isValidDatePart(QStringView text)
     static const QRegularExpression pattern(u"^(\\d{4})-(\\d{2})-(\\d{2})$"_s);
     const auto match = pattern.match(text);
     return match.hasMatch()
-            && QDate(match.capturedView(1).toInt(), match.capturedView(2).toInt(),
-                     match.capturedView(3).toInt())
-                       .isValid();
+        && QDate(match.capturedView(1).toInt(), match.capturedView(2).toInt(),
+                 match.capturedView(3).toInt())
+               .isValid();
 }
 
 bool isValidTimePart(QStringView text)
@@ -56,8 +56,8 @@ bool isValidTimePart(QStringView text)
     static const QRegularExpression pattern(u"^(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{1,9})?)?$"_s);
     const auto match = pattern.match(text);
     return match.hasMatch() && match.capturedView(1).toInt() <= 23
-            && match.capturedView(2).toInt() <= 59
-            && (match.capturedView(3).isEmpty() || match.capturedView(3).toInt() <= 59);
+        && match.capturedView(2).toInt() <= 59
+        && (match.capturedView(3).isEmpty() || match.capturedView(3).toInt() <= 59);
 }
 
 qsizetype zoneStart(QStringView text, qsizetype from)
@@ -104,7 +104,8 @@ std::optional<qlonglong> toInteger(const QVariant &value, qlonglong min, qlonglo
             return std::nullopt;
         return qlonglong(number);
     }
-    if (value.metaType().id() == QMetaType::ULongLong || value.metaType().id() == QMetaType::ULong) {
+    if (value.metaType().id() == QMetaType::ULongLong
+        || value.metaType().id() == QMetaType::ULong) {
         const qulonglong number = value.toULongLong();
         if (number > qulonglong(max))
             return std::nullopt;
@@ -146,8 +147,8 @@ bool isValidEmail(QStringView text)
 {
     // The pattern Amplify DataStore validates AWSEmail with.
     static const QRegularExpression pattern(
-            u"^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
-            u"(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$"_s);
+        u"^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
+        u"(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$"_s);
     return matches(pattern, text);
 }
 
@@ -155,7 +156,7 @@ bool isValidUrl(QStringView text)
 {
     const QUrl url(text.toString(), QUrl::StrictMode);
     return url.isValid() && !url.scheme().isEmpty() && !text.contains(u' ')
-            && (!url.host().isEmpty() || !url.path().isEmpty());
+        && (!url.host().isEmpty() || !url.path().isEmpty());
 }
 
 bool isValidPhone(QStringView text)
@@ -209,8 +210,8 @@ std::optional<QVariant> coerce(ModelField::Type type, const QVariant &value,
             *reason = why;
         return std::nullopt;
     };
-    auto expectString = [&](const QString &what, bool (*check)(QStringView))
-            -> std::optional<QVariant> {
+    auto expectString = [&](const QString &what,
+                            bool (*check)(QStringView)) -> std::optional<QVariant> {
         if (!isString(value))
             return refuse(tr("%1 is not %2").arg(describe(value), what));
         if (check && !check(value.toString()))
@@ -238,7 +239,7 @@ std::optional<QVariant> coerce(ModelField::Type type, const QVariant &value,
                                       std::numeric_limits<qint32>::max());
         if (!number)
             return refuse(tr("%1 is not an Int (a whole number from -2147483648 to 2147483647)")
-                                  .arg(describe(value)));
+                              .arg(describe(value)));
         return QVariant(*number);
     }
     case Type::AWSTimestamp: {
@@ -247,8 +248,8 @@ std::optional<QVariant> coerce(ModelField::Type type, const QVariant &value,
         const auto number = toInteger(value, std::numeric_limits<qint64>::min() / 1000,
                                       std::numeric_limits<qint64>::max() / 1000);
         if (!number)
-            return refuse(tr("%1 is not an AWSTimestamp (whole seconds since 1970)")
-                                  .arg(describe(value)));
+            return refuse(
+                tr("%1 is not an AWSTimestamp (whole seconds since 1970)").arg(describe(value)));
         return QVariant(*number);
     }
     case Type::Float: {
@@ -267,8 +268,7 @@ std::optional<QVariant> coerce(ModelField::Type type, const QVariant &value,
     case Type::AWSTime:
         if (value.metaType().id() == QMetaType::QTime && value.toTime().isValid())
             return value.toTime().toString(Qt::ISODateWithMs);
-        return expectString(tr("an AWSTime (hh:mm[:ss[.sss]] with an optional zone)"),
-                            isValidTime);
+        return expectString(tr("an AWSTime (hh:mm[:ss[.sss]] with an optional zone)"), isValidTime);
     case Type::AWSDateTime:
         if (value.metaType().id() == QMetaType::QDateTime && value.toDateTime().isValid())
             return value.toDateTime().toUTC().toString(Qt::ISODateWithMs);

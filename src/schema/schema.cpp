@@ -43,30 +43,87 @@ ModelField::ModelField(const ModelField &other) = default;
 ModelField &ModelField::operator=(const ModelField &other) = default;
 ModelField::~ModelField() = default;
 
-bool ModelField::isValid() const { return d && d->type != Type::Invalid; }
-QString ModelField::name() const { return d ? d->name : QString(); }
-ModelField::Type ModelField::type() const { return d ? d->type : Type::Invalid; }
-QString ModelField::typeName() const { return d ? d->typeName : QString(); }
+bool ModelField::isValid() const
+{
+    return d && d->type != Type::Invalid;
+}
+QString ModelField::name() const
+{
+    return d ? d->name : QString();
+}
+ModelField::Type ModelField::type() const
+{
+    return d ? d->type : Type::Invalid;
+}
+QString ModelField::typeName() const
+{
+    return d ? d->typeName : QString();
+}
 bool ModelField::isScalar() const
 {
     return d && d->type != Type::Invalid && d->type != Type::Enum && d->type != Type::NonModel
-            && d->type != Type::Model;
+        && d->type != Type::Model;
 }
-bool ModelField::isList() const { return d && d->list; }
-bool ModelField::isRequired() const { return d && d->required; }
-bool ModelField::isListItemRequired() const { return d && d->listItemRequired; }
-bool ModelField::isReadOnly() const { return d && d->readOnly; }
-bool ModelField::isStored() const { return d && d->type != Type::Invalid && d->type != Type::Model; }
-bool ModelField::isImplicit() const { return d && d->implicit; }
-ModelField::Relation ModelField::relation() const { return d ? d->relation : Relation::None; }
-QString ModelField::relatedModel() const { return d ? d->relatedModel : QString(); }
-QStringList ModelField::targetNames() const { return d ? d->targetNames : QStringList(); }
-QStringList ModelField::associatedWith() const { return d ? d->associatedWith : QStringList(); }
-QStringList ModelField::enumValues() const { return d ? d->enumValues : QStringList(); }
-QString ModelField::joinModel() const { return d ? d->joinModel : QString(); }
-QVariantList ModelField::attributes() const { return d ? d->attributes : QVariantList(); }
-int ModelField::line() const { return d ? d->line : 0; }
-int ModelField::column() const { return d ? d->column : 0; }
+bool ModelField::isList() const
+{
+    return d && d->list;
+}
+bool ModelField::isRequired() const
+{
+    return d && d->required;
+}
+bool ModelField::isListItemRequired() const
+{
+    return d && d->listItemRequired;
+}
+bool ModelField::isReadOnly() const
+{
+    return d && d->readOnly;
+}
+bool ModelField::isStored() const
+{
+    return d && d->type != Type::Invalid && d->type != Type::Model;
+}
+bool ModelField::isImplicit() const
+{
+    return d && d->implicit;
+}
+ModelField::Relation ModelField::relation() const
+{
+    return d ? d->relation : Relation::None;
+}
+QString ModelField::relatedModel() const
+{
+    return d ? d->relatedModel : QString();
+}
+QStringList ModelField::targetNames() const
+{
+    return d ? d->targetNames : QStringList();
+}
+QStringList ModelField::associatedWith() const
+{
+    return d ? d->associatedWith : QStringList();
+}
+QStringList ModelField::enumValues() const
+{
+    return d ? d->enumValues : QStringList();
+}
+QString ModelField::joinModel() const
+{
+    return d ? d->joinModel : QString();
+}
+QVariantList ModelField::attributes() const
+{
+    return d ? d->attributes : QVariantList();
+}
+int ModelField::line() const
+{
+    return d ? d->line : 0;
+}
+int ModelField::column() const
+{
+    return d ? d->column : 0;
+}
 
 QString ModelField::toTypeString() const
 {
@@ -108,12 +165,30 @@ ModelSchema::ModelSchema(const ModelSchema &other) = default;
 ModelSchema &ModelSchema::operator=(const ModelSchema &other) = default;
 ModelSchema::~ModelSchema() = default;
 
-bool ModelSchema::isValid() const { return bool(d); }
-QString ModelSchema::name() const { return d ? d->name : QString(); }
-QString ModelSchema::pluralName() const { return d ? d->pluralName : QString(); }
-bool ModelSchema::isModel() const { return d && d->isModel; }
-bool ModelSchema::isSyncable() const { return d && d->isModel && d->syncable; }
-QList<ModelField> ModelSchema::fields() const { return d ? d->fields : QList<ModelField>(); }
+bool ModelSchema::isValid() const
+{
+    return bool(d);
+}
+QString ModelSchema::name() const
+{
+    return d ? d->name : QString();
+}
+QString ModelSchema::pluralName() const
+{
+    return d ? d->pluralName : QString();
+}
+bool ModelSchema::isModel() const
+{
+    return d && d->isModel;
+}
+bool ModelSchema::isSyncable() const
+{
+    return d && d->isModel && d->syncable;
+}
+QList<ModelField> ModelSchema::fields() const
+{
+    return d ? d->fields : QList<ModelField>();
+}
 
 ModelField ModelSchema::field(QStringView name) const
 {
@@ -138,17 +213,38 @@ QStringList ModelSchema::fieldNames() const
     return names;
 }
 
-QStringList ModelSchema::primaryKey() const { return d ? d->primaryKey : QStringList(); }
+QStringList ModelSchema::primaryKey() const
+{
+    return d ? d->primaryKey : QStringList();
+}
 bool ModelSchema::hasCustomPrimaryKey() const
 {
     return d && d->primaryKey != QStringList{u"id"_s};
 }
-QList<ModelIndex> ModelSchema::indexes() const { return d ? d->indexes : QList<ModelIndex>(); }
-QString ModelSchema::createdAtField() const { return d ? d->createdAtField : QString(); }
-QString ModelSchema::updatedAtField() const { return d ? d->updatedAtField : QString(); }
-QVariantList ModelSchema::attributes() const { return d ? d->attributes : QVariantList(); }
-int ModelSchema::line() const { return d ? d->line : 0; }
-int ModelSchema::column() const { return d ? d->column : 0; }
+QList<ModelIndex> ModelSchema::indexes() const
+{
+    return d ? d->indexes : QList<ModelIndex>();
+}
+QString ModelSchema::createdAtField() const
+{
+    return d ? d->createdAtField : QString();
+}
+QString ModelSchema::updatedAtField() const
+{
+    return d ? d->updatedAtField : QString();
+}
+QVariantList ModelSchema::attributes() const
+{
+    return d ? d->attributes : QVariantList();
+}
+int ModelSchema::line() const
+{
+    return d ? d->line : 0;
+}
+int ModelSchema::column() const
+{
+    return d ? d->column : 0;
+}
 
 // Schema
 
@@ -157,8 +253,14 @@ Schema::Schema(const Schema &other) = default;
 Schema &Schema::operator=(const Schema &other) = default;
 Schema::~Schema() = default;
 
-bool Schema::isValid() const { return bool(d); }
-QList<ModelSchema> Schema::models() const { return d ? d->models : QList<ModelSchema>(); }
+bool Schema::isValid() const
+{
+    return bool(d);
+}
+QList<ModelSchema> Schema::models() const
+{
+    return d ? d->models : QList<ModelSchema>();
+}
 
 ModelSchema Schema::model(QStringView name) const
 {
@@ -171,8 +273,14 @@ ModelSchema Schema::model(QStringView name) const
     return {};
 }
 
-bool Schema::hasModel(QStringView name) const { return model(name).isValid(); }
-QList<ModelSchema> Schema::nonModels() const { return d ? d->nonModels : QList<ModelSchema>(); }
+bool Schema::hasModel(QStringView name) const
+{
+    return model(name).isValid();
+}
+QList<ModelSchema> Schema::nonModels() const
+{
+    return d ? d->nonModels : QList<ModelSchema>();
+}
 
 ModelSchema Schema::nonModel(QStringView name) const
 {
@@ -185,7 +293,10 @@ ModelSchema Schema::nonModel(QStringView name) const
     return {};
 }
 
-QList<EnumSchema> Schema::enums() const { return d ? d->enums : QList<EnumSchema>(); }
+QList<EnumSchema> Schema::enums() const
+{
+    return d ? d->enums : QList<EnumSchema>();
+}
 
 std::optional<EnumSchema> Schema::enumType(QStringView name) const
 {
@@ -198,7 +309,10 @@ std::optional<EnumSchema> Schema::enumType(QStringView name) const
     return std::nullopt;
 }
 
-QString Schema::version() const { return d ? d->version : QString(); }
+QString Schema::version() const
+{
+    return d ? d->version : QString();
+}
 
 namespace {
 
@@ -303,10 +417,10 @@ std::optional<Schema> Schema::load(const QString &fileOrUrl, Error *error)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error) {
-            *error = Error(Error::Kind::Schema,
-                           QCoreApplication::translate("Stratus::Schema",
-                                                       "Cannot read the schema file %1: %2")
-                                   .arg(fileOrUrl, file.errorString()));
+            *error = Error(
+                Error::Kind::Schema,
+                QCoreApplication::translate("Stratus::Schema", "Cannot read the schema file %1: %2")
+                    .arg(fileOrUrl, file.errorString()));
         }
         return std::nullopt;
     }
@@ -316,7 +430,7 @@ std::optional<Schema> Schema::load(const QString &fileOrUrl, Error *error)
             *error = Error(Error::Kind::Schema,
                            QCoreApplication::translate("Stratus::Schema",
                                                        "The schema file %1 is larger than 16 MiB")
-                                   .arg(fileOrUrl));
+                               .arg(fileOrUrl));
         }
         return std::nullopt;
     }

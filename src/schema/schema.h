@@ -52,9 +52,9 @@ public:
         AWSURL,
         AWSPhone,
         AWSIPAddress,
-        Enum,     ///< typeName() names the enum.
+        Enum, ///< typeName() names the enum.
         NonModel, ///< An embedded type without @model; typeName() names it.
-        Model,    ///< A relation field; typeName() names the related model.
+        Model, ///< A relation field; typeName() names the related model.
     };
     Q_ENUM(Type)
 
@@ -234,8 +234,8 @@ class STRATUS_EXPORT SchemaBuilder
 public:
     enum FieldOption {
         NoOption = 0,
-        Required = 0x1,         ///< `T!`
-        List = 0x2,             ///< `[T]`
+        Required = 0x1, ///< `T!`
+        List = 0x2, ///< `[T]`
         ListItemRequired = 0x4, ///< `[T!]`
     };
     Q_DECLARE_FLAGS(FieldOptions, FieldOption)

@@ -74,13 +74,14 @@ struct FieldDraft
     bool listItemRequired = false;
     ModelField::Relation relation = ModelField::Relation::None;
     bool relationRequired = false;
-    QStringList fields;       // @hasOne/@belongsTo(fields:), @hasMany(fields:)
-    QString indexName;        // @hasMany(indexName:)
-    QStringList childFields;  // SchemaBuilder::addHasMany(associatedWith)
-    QString relationName;     // @manyToMany(relationName:)
-    QStringList targetNames;    // resolved by build()
+    QStringList fields; // @hasOne/@belongsTo(fields:), @hasMany(fields:)
+    QString indexName; // @hasMany(indexName:)
+    QStringList childFields; // SchemaBuilder::addHasMany(associatedWith)
+    QString relationName; // @manyToMany(relationName:)
+    QStringList targetNames; // resolved by build()
     QStringList associatedWith; // resolved by build()
     QVariantList attributes;
+    bool implicit = false; // added by build(): id, timestamps, foreign keys, join fields
     SourcePosition position;
     SourcePosition relationPosition;
 };

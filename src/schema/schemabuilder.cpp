@@ -58,8 +58,8 @@ private:
     bool fail(SourcePosition position, const QString &message, const QString &model = {},
               const QString &field = {})
     {
-        m_error = Error(Error::Kind::Schema, formatSchemaError(m_source.fileName, position, message),
-                        model, field);
+        m_error = Error(Error::Kind::Schema,
+                        formatSchemaError(m_source.fileName, position, message), model, field);
         return false;
     }
 
@@ -124,8 +124,9 @@ bool Builder::checkNames()
         QSet<QString> values;
         for (const QString &value : type.schema.values) {
             if (!isGraphQLName(value) || value == u"true" || value == u"false" || value == u"null")
-                return fail(type.position,
-                            tr("\"%1\" is not a valid value of the enum %2").arg(value, type.schema.name));
+                return fail(
+                    type.position,
+                    tr("\"%1\" is not a valid value of the enum %2").arg(value, type.schema.name));
             if (values.contains(value))
                 return fail(type.position,
                             tr("The enum %1 lists %2 twice").arg(type.schema.name, value));
@@ -144,8 +145,8 @@ bool Builder::checkNames()
         QSet<QString> fieldNames;
         for (const FieldDraft &field : type.fields) {
             if (!isGraphQLName(field.name))
-                return fail(field.position,
-                            tr("\"%1\" is not a valid field name").arg(field.name), type.name);
+                return fail(field.position, tr("\"%1\" is not a valid field name").arg(field.name),
+                            type.name);
             if (isReservedFieldName(field.name))
                 return fail(field.position,
                             tr("The field name %1 is reserved for sync metadata").arg(field.name),
@@ -168,7 +169,7 @@ bool Builder::addImplicitField(BuiltType &type, const QString &name, const QStri
         if (existing->typeName != typeName || existing->list)
             return fail(existing->position,
                         tr("The field %1.%2 must have type %3 because a relation uses it")
-                                .arg(type.draft.name, name, typeName),
+                            .arg(type.draft.name, name, typeName),
                         type.draft.name, name);
         return true;
     }
@@ -176,7 +177,7 @@ bool Builder::addImplicitField(BuiltType &type, const QString &name, const QStri
     field.name = name;
     field.typeName = typeName;
     field.position = position;
-    field.attributes.append(QVariantMap{{u"type"_s, u"implicit"_s}});
+    field.implicit = true;
     type.draft.fields.append(field);
     return true;
 }
@@ -208,13 +209,13 @@ bool Builder::addJoinModels()
             return fail(first.field.relationPosition,
                         tr("The @manyToMany relation %1 must be declared on exactly two fields, "
                            "one in each model")
-                                .arg(it.key()),
+                            .arg(it.key()),
                         first.model, first.field.name);
         const Side &second = list.at(1);
         if (first.field.typeName != second.model || second.field.typeName != first.model)
             return fail(second.field.relationPosition,
                         tr("The two sides of the @manyToMany relation %1 must point at each other")
-                                .arg(it.key()),
+                            .arg(it.key()),
                         second.model, second.field.name);
         if (findType(it.key()))
             return fail(first.field.relationPosition,
@@ -223,7 +224,8 @@ bool Builder::addJoinModels()
         TypeDraft join;
         join.name = it.key();
         join.position = first.field.relationPosition;
-        join.attributes.append(QVariantMap{{u"type"_s, u"model"_s}, {u"properties"_s, QVariantMap()}});
+        join.attributes.append(
+            QVariantMap{{u"type"_s, u"model"_s}, {u"properties"_s, QVariantMap()}});
         for (const Side &side : list) {
             const BuiltType *sideType = findType(side.model);
             QStringList key = sideType->draft.primaryKey;
@@ -239,6 +241,7 @@ bool Builder::addJoinModels()
                         fk.typeName = f.typeName;
                 }
                 fk.required = true;
+                fk.implicit = true;
                 fk.position = side.field.relationPosition;
                 join.fields.append(fk);
                 foreignKey.append(fk.name);
@@ -254,6 +257,7 @@ bool Builder::addJoinModels()
             belongsTo.relationRequired = true;
             belongsTo.position = side.field.relationPosition;
             belongsTo.relationPosition = side.field.relationPosition;
+            belongsTo.implicit = true;
             join.fields.append(belongsTo);
         }
         m_types.append(BuiltType{join, {}});
@@ -268,8 +272,8 @@ bool Builder::resolveType(BuiltType &type)
     data->name = type.draft.name;
     data->isModel = type.draft.isModel;
     data->syncable = type.draft.syncable;
-    data->pluralName = type.draft.pluralName.isEmpty() ? pluralize(type.draft.name)
-                                                       : type.draft.pluralName;
+    data->pluralName =
+        type.draft.pluralName.isEmpty() ? pluralize(type.draft.name) : type.draft.pluralName;
     data->attributes = type.draft.attributes;
     data->line = type.draft.position.line;
     data->column = type.draft.position.column;
@@ -279,7 +283,7 @@ bool Builder::resolveType(BuiltType &type)
         if (!type.draft.primaryKey.isEmpty() || !type.draft.indexes.isEmpty())
             return fail(type.draft.position,
                         tr("The non-model type %1 cannot have keys or indexes; add @model")
-                                .arg(type.draft.name),
+                            .arg(type.draft.name),
                         type.draft.name);
         if (type.draft.fields.isEmpty())
             return fail(type.draft.position, tr("The type %1 has no fields").arg(type.draft.name),
@@ -295,13 +299,15 @@ bool Builder::resolveType(BuiltType &type)
         id.name = u"id"_s;
         id.typeName = u"ID"_s;
         id.required = true;
+        id.implicit = true;
         id.position = type.draft.position;
         type.draft.fields.prepend(id);
     }
     if (!type.draft.createdAt.isEmpty() && type.draft.createdAt == type.draft.updatedAt)
-        return fail(type.draft.position,
-                    tr("createdAt and updatedAt of %1 must be different fields").arg(type.draft.name),
-                    type.draft.name);
+        return fail(
+            type.draft.position,
+            tr("createdAt and updatedAt of %1 must be different fields").arg(type.draft.name),
+            type.draft.name);
     for (const QString &timestamp : {type.draft.createdAt, type.draft.updatedAt}) {
         if (timestamp.isEmpty())
             continue;
@@ -313,12 +319,13 @@ bool Builder::resolveType(BuiltType &type)
             if (declared->typeName != u"AWSDateTime" || declared->list)
                 return fail(declared->position,
                             tr("The timestamp field %1.%2 must have type AWSDateTime")
-                                    .arg(type.draft.name, timestamp),
+                                .arg(type.draft.name, timestamp),
                             type.draft.name, timestamp);
         } else {
             FieldDraft field;
             field.name = timestamp;
             field.typeName = u"AWSDateTime"_s;
+            field.implicit = true;
             field.position = type.draft.position;
             type.draft.fields.append(field);
         }
@@ -343,15 +350,16 @@ bool Builder::resolveRelations(BuiltType &type)
         if (!related || !related->draft.isModel)
             return fail(field.position,
                         tr("The relation %1.%2 must point at a @model type, not %3")
-                                .arg(draft.name, field.name, field.typeName),
+                            .arg(draft.name, field.name, field.typeName),
                         draft.name, field.name);
         const bool wantsList = field.relation == ModelField::Relation::HasMany
-                || field.relation == ModelField::Relation::ManyToMany;
+            || field.relation == ModelField::Relation::ManyToMany;
         if (wantsList != field.list)
-            return fail(field.position,
-                        wantsList ? tr("The relation %1.%2 must be a list").arg(draft.name, field.name)
-                                  : tr("The relation %1.%2 must not be a list").arg(draft.name, field.name),
-                        draft.name, field.name);
+            return fail(
+                field.position,
+                wantsList ? tr("The relation %1.%2 must be a list").arg(draft.name, field.name)
+                          : tr("The relation %1.%2 must not be a list").arg(draft.name, field.name),
+                draft.name, field.name);
         const QStringList relatedKey = related->data->primaryKey;
         const QStringList ownKey = type.data->primaryKey;
         QStringList targetNames;
@@ -369,24 +377,24 @@ bool Builder::resolveRelations(BuiltType &type)
             if (fields.size() != key.size())
                 return fail(field.relationPosition,
                             tr("The relation %1.%2 needs %3 field(s) to hold the key of %4, got %5")
-                                    .arg(draft.name, field.name)
-                                    .arg(key.size())
-                                    .arg(keyOwner->draft.name)
-                                    .arg(fields.size()),
+                                .arg(draft.name, field.name)
+                                .arg(key.size())
+                                .arg(keyOwner->draft.name)
+                                .arg(fields.size()),
                             draft.name, field.name);
             for (qsizetype k = 0; k < fields.size(); ++k) {
                 FieldDraft *target = findField(draft, fields.at(k));
                 if (!target)
                     return fail(field.relationPosition,
                                 tr("The relation %1.%2 names the field %3, which %1 does not have")
-                                        .arg(draft.name, field.name, fields.at(k)),
+                                    .arg(draft.name, field.name, fields.at(k)),
                                 draft.name, field.name);
                 const QString keyType = keyFieldType(keyOwner, key.at(k));
                 if (target->list || target->typeName != keyType)
                     return fail(target->position,
                                 tr("The field %1.%2 must have type %3 to hold %4.%5")
-                                        .arg(draft.name, target->name, keyType,
-                                             keyOwner->draft.name, key.at(k)),
+                                    .arg(draft.name, target->name, keyType, keyOwner->draft.name,
+                                         key.at(k)),
                                 draft.name, target->name);
             }
             return true;
@@ -413,8 +421,8 @@ bool Builder::resolveRelations(BuiltType &type)
                         }
                     }
                 }
-                const QString base = reused.isEmpty() ? lowerFirst(draft.name) + upperFirst(field.name)
-                                                      : reused;
+                const QString base =
+                    reused.isEmpty() ? lowerFirst(draft.name) + upperFirst(field.name) : reused;
                 for (qsizetype k = 0; k < relatedKey.size(); ++k) {
                     const QString name = base + upperFirst(relatedKey.at(k));
                     if (!addImplicitField(type, name, keyFieldType(related, relatedKey.at(k)),
@@ -429,20 +437,21 @@ bool Builder::resolveRelations(BuiltType &type)
         case ModelField::Relation::HasMany:
             if (!field.childFields.isEmpty()) {
                 if (field.childFields.size() != ownKey.size())
-                    return fail(field.relationPosition,
-                                tr("The relation %1.%2 needs %3 field(s) in %4 to hold the key of %1")
-                                        .arg(draft.name, field.name)
-                                        .arg(ownKey.size())
-                                        .arg(field.typeName),
-                                draft.name, field.name);
+                    return fail(
+                        field.relationPosition,
+                        tr("The relation %1.%2 needs %3 field(s) in %4 to hold the key of %1")
+                            .arg(draft.name, field.name)
+                            .arg(ownKey.size())
+                            .arg(field.typeName),
+                        draft.name, field.name);
                 for (qsizetype k = 0; k < ownKey.size(); ++k) {
                     FieldDraft *child = findField(related->draft, field.childFields.at(k));
                     const QString keyType = keyFieldType(&type, ownKey.at(k));
                     if (!child || child->list || child->typeName != keyType)
                         return fail(field.relationPosition,
                                     tr("The relation %1.%2 needs the field %3.%4 of type %5")
-                                            .arg(draft.name, field.name, field.typeName,
-                                                 field.childFields.at(k), keyType),
+                                        .arg(draft.name, field.name, field.typeName,
+                                             field.childFields.at(k), keyType),
                                     draft.name, field.name);
                 }
                 associatedWith = field.childFields;
@@ -455,14 +464,15 @@ bool Builder::resolveRelations(BuiltType &type)
                 if (!index)
                     return fail(field.relationPosition,
                                 tr("The relation %1.%2 names the index %3, which %4 does not have")
-                                        .arg(draft.name, field.name, field.indexName, field.typeName),
+                                    .arg(draft.name, field.name, field.indexName, field.typeName),
                                 draft.name, field.name);
                 const QStringList ownFields = field.fields.isEmpty() ? ownKey : field.fields;
                 if (index->fields.size() < ownFields.size())
-                    return fail(field.relationPosition,
-                                tr("The index %1 of %2 has fewer fields than the relation %3.%4 needs")
-                                        .arg(field.indexName, field.typeName, draft.name, field.name),
-                                draft.name, field.name);
+                    return fail(
+                        field.relationPosition,
+                        tr("The index %1 of %2 has fewer fields than the relation %3.%4 needs")
+                            .arg(field.indexName, field.typeName, draft.name, field.name),
+                        draft.name, field.name);
                 associatedWith = index->fields.first(ownFields.size());
             } else if (!field.fields.isEmpty()) {
                 return fail(field.relationPosition,
@@ -483,7 +493,8 @@ bool Builder::resolveRelations(BuiltType &type)
         case ModelField::Relation::ManyToMany: {
             BuiltType *join = findType(field.relationName);
             if (!join)
-                return fail(field.relationPosition, tr("Missing join model %1").arg(field.relationName));
+                return fail(field.relationPosition,
+                            tr("Missing join model %1").arg(field.relationName));
             const QString back = lowerFirst(draft.name);
             for (const QString &keyField : ownKey)
                 associatedWith.append(back + upperFirst(keyField));
@@ -511,7 +522,7 @@ bool Builder::checkKeys(BuiltType &type)
         if (!field)
             return fail(draft.primaryKeyPosition,
                         tr("The primary key of %1 names the field %2, which does not exist")
-                                .arg(draft.name, name),
+                            .arg(draft.name, name),
                         draft.name, name);
         if (seen.contains(name))
             return fail(draft.primaryKeyPosition,
@@ -519,28 +530,31 @@ bool Builder::checkKeys(BuiltType &type)
                         draft.name, name);
         seen.insert(name);
         const ModelField::Type scalar = ModelField::scalarType(field->typeName);
-        const bool keyType = (scalar != ModelField::Type::Invalid && scalar != ModelField::Type::AWSJSON)
-                || isEnum(field->typeName);
+        const bool keyType =
+            (scalar != ModelField::Type::Invalid && scalar != ModelField::Type::AWSJSON)
+            || isEnum(field->typeName);
         if (!keyType || field->list || field->relation != ModelField::Relation::None)
             return fail(field->position,
                         tr("The key field %1.%2 must be a scalar or enum, not %3")
-                                .arg(draft.name, name, field->typeName),
+                            .arg(draft.name, name, field->typeName),
                         draft.name, name);
         if (!field->required)
             return fail(field->position,
                         tr("The key field %1.%2 must be required (%3!)")
-                                .arg(draft.name, name, field->typeName),
+                            .arg(draft.name, name, field->typeName),
                         draft.name, name);
     }
     QSet<QString> indexNames;
     for (qsizetype i = 0; i < draft.indexes.size(); ++i) {
         const ModelIndex &index = draft.indexes.at(i);
-        const SourcePosition position = i < draft.indexPositions.size() ? draft.indexPositions.at(i)
-                                                                        : draft.position;
+        const SourcePosition position =
+            i < draft.indexPositions.size() ? draft.indexPositions.at(i) : draft.position;
         if (!isGraphQLName(index.name))
-            return fail(position, tr("\"%1\" is not a valid index name").arg(index.name), draft.name);
+            return fail(position, tr("\"%1\" is not a valid index name").arg(index.name),
+                        draft.name);
         if (indexNames.contains(index.name))
-            return fail(position, tr("The index %1 of %2 is defined twice").arg(index.name, draft.name),
+            return fail(position,
+                        tr("The index %1 of %2 is defined twice").arg(index.name, draft.name),
                         draft.name);
         indexNames.insert(index.name);
         if (index.fields.isEmpty())
@@ -550,14 +564,14 @@ bool Builder::checkKeys(BuiltType &type)
             if (!field)
                 return fail(position,
                             tr("The index %1 of %2 names the field %3, which does not exist")
-                                    .arg(index.name, draft.name, name),
+                                .arg(index.name, draft.name, name),
                             draft.name, name);
             const ModelField::Type scalar = ModelField::scalarType(field->typeName);
             if (field->list || (scalar == ModelField::Type::Invalid && !isEnum(field->typeName)))
                 return fail(position,
                             tr("The index %1 cannot use %2.%3: only scalar and enum fields can be "
                                "indexed")
-                                    .arg(index.name, draft.name, name),
+                                .arg(index.name, draft.name, name),
                             draft.name, name);
         }
     }
@@ -612,16 +626,10 @@ std::optional<Schema> Builder::run(Error *error)
             field->line = draft.position.line;
             field->column = draft.position.column;
             field->relation = draft.relation;
-            field->implicit = !draft.attributes.isEmpty()
-                    && draft.attributes.constFirst().toMap().value(u"type"_s) == u"implicit"_s;
-            if (field->implicit)
-                field->attributes.clear();
+            field->implicit = draft.implicit;
             field->readOnly = type.draft.isModel
-                    && (draft.name == type.data->createdAtField || draft.name == type.data->updatedAtField);
-            if (draft.name == u"id" && type.data->primaryKey == QStringList{u"id"_s}
-                && draft.position.line == type.draft.position.line
-                && draft.position.column == type.draft.position.column)
-                field->implicit = true;
+                    && (draft.name == type.data->createdAtField
+                        || draft.name == type.data->updatedAtField);
             const ModelField::Type scalar = ModelField::scalarType(draft.typeName);
             if (draft.relation != ModelField::Relation::None) {
                 field->type = ModelField::Type::Model;
@@ -629,8 +637,8 @@ std::optional<Schema> Builder::run(Error *error)
                 field->targetNames = draft.targetNames;
                 field->associatedWith = draft.associatedWith;
                 field->joinModel = draft.relation == ModelField::Relation::ManyToMany
-                        ? draft.relationName
-                        : QString();
+                    ? draft.relationName
+                    : QString();
             } else if (scalar != ModelField::Type::Invalid) {
                 field->type = scalar;
             } else if (isEnum(draft.typeName)) {
@@ -644,13 +652,13 @@ std::optional<Schema> Builder::run(Error *error)
                     return done(fail(draft.position,
                                      tr("The field %1.%2 has the model type %3 but no @hasMany, "
                                         "@hasOne, @belongsTo or @manyToMany directive")
-                                             .arg(type.draft.name, draft.name, draft.typeName),
+                                         .arg(type.draft.name, draft.name, draft.typeName),
                                      type.draft.name, draft.name));
                 field->type = ModelField::Type::NonModel;
             } else {
                 return done(fail(draft.position,
                                  tr("The field %1.%2 has the unknown type %3")
-                                         .arg(type.draft.name, draft.name, draft.typeName),
+                                     .arg(type.draft.name, draft.name, draft.typeName),
                                  type.draft.name, draft.name));
             }
             type.data->fieldIndex.insert(field->name, type.data->fields.size());
@@ -704,7 +712,8 @@ SchemaBuilder::TypeBuilder &SchemaBuilderPrivate::addType(const QString &name, b
     draft.name = name;
     draft.isModel = isModel;
     if (isModel)
-        draft.attributes.append(QVariantMap{{u"type"_s, u"model"_s}, {u"properties"_s, QVariantMap()}});
+        draft.attributes.append(
+            QVariantMap{{u"type"_s, u"model"_s}, {u"properties"_s, QVariantMap()}});
     types.append(draft);
     handles.emplace_back(new SchemaBuilder::TypeBuilder(this, int(types.size() - 1)));
     return *handles.back();
@@ -720,8 +729,7 @@ std::optional<Schema> SchemaBuilderPrivate::build(Error *error) const
 
 SchemaBuilder::TypeBuilder::TypeBuilder(SchemaBuilderPrivate *builder, int index)
     : m_builder(builder), m_index(index)
-{
-}
+{ }
 
 SchemaBuilder::TypeBuilder &SchemaBuilder::TypeBuilder::addField(const QString &name,
                                                                  const QString &typeName,
@@ -766,11 +774,12 @@ static FieldDraft relationField(const QString &name, const QString &relatedModel
     return field;
 }
 
-SchemaBuilder::TypeBuilder &SchemaBuilder::TypeBuilder::addHasMany(const QString &name,
-                                                                   const QString &relatedModel,
-                                                                   const QStringList &associatedWith)
+SchemaBuilder::TypeBuilder &
+SchemaBuilder::TypeBuilder::addHasMany(const QString &name, const QString &relatedModel,
+                                       const QStringList &associatedWith)
 {
-    FieldDraft field = relationField(name, relatedModel, ModelField::Relation::HasMany, true, false);
+    FieldDraft field =
+        relationField(name, relatedModel, ModelField::Relation::HasMany, true, false);
     field.childFields = associatedWith;
     m_builder->type(m_index).fields.append(field);
     return *this;
@@ -781,7 +790,8 @@ SchemaBuilder::TypeBuilder &SchemaBuilder::TypeBuilder::addHasOne(const QString 
                                                                   const QStringList &targetNames,
                                                                   bool required)
 {
-    FieldDraft field = relationField(name, relatedModel, ModelField::Relation::HasOne, false, required);
+    FieldDraft field =
+        relationField(name, relatedModel, ModelField::Relation::HasOne, false, required);
     field.fields = targetNames;
     m_builder->type(m_index).fields.append(field);
     return *this;
@@ -792,7 +802,8 @@ SchemaBuilder::TypeBuilder &SchemaBuilder::TypeBuilder::addBelongsTo(const QStri
                                                                      const QStringList &targetNames,
                                                                      bool required)
 {
-    FieldDraft field = relationField(name, relatedModel, ModelField::Relation::BelongsTo, false, required);
+    FieldDraft field =
+        relationField(name, relatedModel, ModelField::Relation::BelongsTo, false, required);
     field.fields = targetNames;
     m_builder->type(m_index).fields.append(field);
     return *this;
@@ -802,7 +813,8 @@ SchemaBuilder::TypeBuilder &SchemaBuilder::TypeBuilder::addManyToMany(const QStr
                                                                       const QString &relatedModel,
                                                                       const QString &relationName)
 {
-    FieldDraft field = relationField(name, relatedModel, ModelField::Relation::ManyToMany, true, false);
+    FieldDraft field =
+        relationField(name, relatedModel, ModelField::Relation::ManyToMany, true, false);
     field.relationName = relationName;
     m_builder->type(m_index).fields.append(field);
     return *this;

@@ -114,8 +114,8 @@ bool Loader::load(const GraphQL::Document &document)
 bool Loader::loadType(const GraphQL::TypeDefinition &type)
 {
     // Custom operations, inputs, interfaces, unions and scalars do not shape the local store.
-    const bool isOperationType = type.name == u"Query" || type.name == u"Mutation"
-            || type.name == u"Subscription";
+    const bool isOperationType =
+        type.name == u"Query" || type.name == u"Mutation" || type.name == u"Subscription";
     if (isOperationType)
         return true;
     switch (type.kind) {
@@ -156,26 +156,26 @@ bool Loader::loadType(const GraphQL::TypeDefinition &type)
             } else if (value.kind == GraphQL::Value::Kind::Object) {
                 for (const auto &[name, fieldValue] : value.fields) {
                     QString *target = name == u"createdAt" ? &draft.createdAt
-                            : name == u"updatedAt"         ? &draft.updatedAt
+                        : name == u"updatedAt"             ? &draft.updatedAt
                                                            : nullptr;
                     if (!target)
                         return fail(fieldValue.location,
                                     tr("@model(timestamps:) knows createdAt and updatedAt, not %1")
-                                            .arg(name),
+                                        .arg(name),
                                     type.name);
                     if (fieldValue.kind == GraphQL::Value::Kind::Null)
                         target->clear();
                     else if (fieldValue.kind == GraphQL::Value::Kind::String)
                         *target = fieldValue.text;
                     else
-                        return fail(fieldValue.location,
-                                    tr("@model(timestamps: {%1:}) must be a field name or null")
-                                            .arg(name),
-                                    type.name);
+                        return fail(
+                            fieldValue.location,
+                            tr("@model(timestamps: {%1:}) must be a field name or null").arg(name),
+                            type.name);
                 }
             } else {
-                return fail(value.location,
-                            tr("@model(timestamps:) must be an object or null"), type.name);
+                return fail(value.location, tr("@model(timestamps:) must be an object or null"),
+                            type.name);
             }
         }
     }
@@ -210,7 +210,7 @@ bool Loader::loadField(TypeDraft &draft, const GraphQL::FieldDefinition &definit
     if (!type || type->kind != GraphQL::TypeRef::Kind::Named)
         return fail(definition.type.location,
                     tr("The field %1.%2 has the type %3; lists of lists are not supported")
-                            .arg(draft.name, field.name, definition.type.toString()),
+                        .arg(draft.name, field.name, definition.type.toString()),
                     draft.name, field.name);
     field.typeName = type->name;
 
@@ -227,9 +227,9 @@ bool Loader::loadField(TypeDraft &draft, const GraphQL::FieldDefinition &definit
                 return false;
             draft.primaryKey = QStringList{field.name} + sortKeys;
             draft.primaryKeyPosition = positionOf(directive.location);
-            draft.attributes.append(QVariantMap{
-                    {u"type"_s, u"key"_s},
-                    {u"properties"_s, QVariantMap{{u"fields"_s, draft.primaryKey}}}});
+            draft.attributes.append(
+                QVariantMap{{u"type"_s, u"key"_s},
+                            {u"properties"_s, QVariantMap{{u"fields"_s, draft.primaryKey}}}});
         } else if (name == u"index") {
             QString indexName;
             QString queryField;
@@ -246,13 +246,14 @@ bool Loader::loadField(TypeDraft &draft, const GraphQL::FieldDefinition &definit
             QVariantMap properties{{u"name"_s, indexName}, {u"fields"_s, fields}};
             if (!queryField.isEmpty())
                 properties.insert(u"queryField"_s, queryField);
-            draft.attributes.append(QVariantMap{{u"type"_s, u"key"_s}, {u"properties"_s, properties}});
+            draft.attributes.append(
+                QVariantMap{{u"type"_s, u"key"_s}, {u"properties"_s, properties}});
         } else if (name == u"hasMany" || name == u"hasOne" || name == u"belongsTo"
                    || name == u"manyToMany") {
             if (++relations > 1)
                 return fail(directive.location,
                             tr("The field %1.%2 has more than one relation directive")
-                                    .arg(draft.name, field.name),
+                                .arg(draft.name, field.name),
                             draft.name, field.name);
             field.relationPosition = positionOf(directive.location);
             field.relationRequired = field.required;
@@ -279,7 +280,7 @@ bool Loader::loadField(TypeDraft &draft, const GraphQL::FieldDefinition &definit
             return fail(directive.location,
                         tr("@%1 is the Amplify transformer v1 syntax; use @primaryKey, @index, "
                            "@hasMany, @hasOne, @belongsTo or @manyToMany")
-                                .arg(name),
+                            .arg(name),
                         draft.name, field.name);
         } else {
             // @auth, @default, @searchable, ...: kept in the attributes, ignored by the store.
@@ -297,12 +298,12 @@ std::optional<Schema> Schema::fromGraphQL(const QString &source, const QString &
 {
     GraphQL::ParseError parseError;
     const std::optional<GraphQL::Document> document =
-            GraphQL::Parser::parse(source, GraphQL::Parser::DocumentKind::TypeSystem, &parseError);
+        GraphQL::Parser::parse(source, GraphQL::Parser::DocumentKind::TypeSystem, &parseError);
     if (!document) {
         if (error) {
-            *error = Error(Error::Kind::Schema,
-                           formatSchemaError(fileName, positionOf(parseError.location),
-                                             parseError.message));
+            *error = Error(
+                Error::Kind::Schema,
+                formatSchemaError(fileName, positionOf(parseError.location), parseError.message));
         }
         return std::nullopt;
     }

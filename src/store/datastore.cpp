@@ -44,8 +44,9 @@ template<typename T>
 QFuture<Result<T>> DataStorePrivate::post(std::function<Result<T>(StorageEngine *engine)> work)
 {
     if (state == DataStore::State::Clearing)
-        return ready<T>(Error(Error::Kind::State,
-                              tr("The store is being cleared; try again when clear() has finished")));
+        return ready<T>(
+            Error(Error::Kind::State,
+                  tr("The store is being cleared; try again when clear() has finished")));
     if (Error error = ensureEngine(); error.isValid())
         return ready<T>(error);
     if (state == DataStore::State::Stopped)
@@ -55,15 +56,15 @@ QFuture<Result<T>> DataStorePrivate::post(std::function<Result<T>(StorageEngine 
     QFuture<Result<T>> future = promise->future();
     StorageEngine *engine = this->engine;
     QMetaObject::invokeMethod(
-            engine,
-            [engine, promise, work = std::move(work)] {
-                if (auto opened = engine->ensureOpen(); !opened)
-                    promise->addResult(Result<T>(opened.error()));
-                else
-                    promise->addResult(work(engine));
-                promise->finish();
-            },
-            Qt::QueuedConnection);
+        engine,
+        [engine, promise, work = std::move(work)] {
+            if (auto opened = engine->ensureOpen(); !opened)
+                promise->addResult(Result<T>(opened.error()));
+            else
+                promise->addResult(work(engine));
+            promise->finish();
+        },
+        Qt::QueuedConnection);
     return future;
 }
 
@@ -72,7 +73,8 @@ Error DataStorePrivate::ensureEngine()
     if (engine)
         return {};
     if (!schema.isValid())
-        return Error(Error::Kind::Schema, tr("The store has no schema; call setSchema() or loadSchema()"));
+        return Error(Error::Kind::Schema,
+                     tr("The store has no schema; call setSchema() or loadSchema()"));
     Q_Q(DataStore);
     if (databasePath.isEmpty())
         databasePath = defaultDatabasePath();
@@ -110,8 +112,9 @@ ModelSchema DataStorePrivate::modelOf(const QString &name, Error *error) const
     const ModelSchema model = schema.model(name);
     if (!model.isValid())
         *error = Error(Error::Kind::Schema,
-                       schema.isValid() ? tr("The schema has no model %1").arg(name)
-                                        : tr("The store has no schema; call setSchema() or loadSchema()"),
+                       schema.isValid()
+                           ? tr("The schema has no model %1").arg(name)
+                           : tr("The store has no schema; call setSchema() or loadSchema()"),
                        name);
     return model;
 }
@@ -128,7 +131,7 @@ std::optional<QVariantMap> DataStorePrivate::keyOf(const ModelSchema &model, con
     } else {
         *error = Error(Error::Kind::Validation,
                        tr("%1 has the composite key (%2): give a map with every key field")
-                               .arg(model.name(), fields.join(u", ")),
+                           .arg(model.name(), fields.join(u", ")),
                        model.name());
         return std::nullopt;
     }
@@ -136,12 +139,13 @@ std::optional<QVariantMap> DataStorePrivate::keyOf(const ModelSchema &model, con
     for (const QString &name : fields) {
         const ModelField field = model.field(name);
         QString reason;
-        const auto value = Scalars::coerce(field.type(), values.value(name), field.enumValues(), &reason);
+        const auto value =
+            Scalars::coerce(field.type(), values.value(name), field.enumValues(), &reason);
         if (!values.contains(name) || !value || !value->isValid()) {
             *error = Error(Error::Kind::Validation,
                            values.contains(name)
-                                   ? tr("Invalid key %1.%2: %3").arg(model.name(), name, reason)
-                                   : tr("The key of %1 needs the field %2").arg(model.name(), name),
+                               ? tr("Invalid key %1.%2: %3").arg(model.name(), name, reason)
+                               : tr("The key of %1 needs the field %2").arg(model.name(), name),
                            model.name(), name);
             return std::nullopt;
         }
@@ -180,12 +184,12 @@ DataStore::~DataStore()
         // Runs after every call already queued: nothing acknowledged is left unwritten.
         StorageEngine *engine = d->engine;
         QMetaObject::invokeMethod(
-                engine,
-                [engine] {
-                    delete engine;
-                    QThread::currentThread()->quit();
-                },
-                Qt::QueuedConnection);
+            engine,
+            [engine] {
+                delete engine;
+                QThread::currentThread()->quit();
+            },
+            Qt::QueuedConnection);
         d->engine = nullptr;
     }
     d->thread.wait();
@@ -202,13 +206,15 @@ bool DataStore::setSchema(const Schema &schema)
     Q_D(DataStore);
     if (d->state != State::Stopped || d->engine) {
         if (d->state != State::Stopped) {
-            d->lastError = Error(Error::Kind::State, tr("The schema can only change while the store is stopped"));
+            d->lastError = Error(Error::Kind::State,
+                                 tr("The schema can only change while the store is stopped"));
             Q_EMIT errorOccurred(d->lastError);
             return false;
         }
         // Stopped after use: replace the engine so the new schema takes effect.
         StorageEngine *engine = d->engine;
-        QMetaObject::invokeMethod(engine, [engine] { delete engine; }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            engine, [engine] { delete engine; }, Qt::QueuedConnection);
         d->engine = nullptr;
     }
     d->schema = schema;
@@ -240,13 +246,15 @@ void DataStore::setDatabasePath(const QString &path)
     if (d->databasePath == path)
         return;
     if (d->state != State::Stopped) {
-        d->lastError = Error(Error::Kind::State, tr("The database path can only change while the store is stopped"));
+        d->lastError = Error(Error::Kind::State,
+                             tr("The database path can only change while the store is stopped"));
         Q_EMIT errorOccurred(d->lastError);
         return;
     }
     if (d->engine) {
         StorageEngine *engine = d->engine;
-        QMetaObject::invokeMethod(engine, [engine] { delete engine; }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            engine, [engine] { delete engine; }, Qt::QueuedConnection);
         d->engine = nullptr;
     }
     d->databasePath = path;
@@ -265,13 +273,15 @@ void DataStore::setDurability(Durability durability)
     if (d->durability == durability)
         return;
     if (d->state != State::Stopped) {
-        d->lastError = Error(Error::Kind::State, tr("The durability can only change while the store is stopped"));
+        d->lastError = Error(Error::Kind::State,
+                             tr("The durability can only change while the store is stopped"));
         Q_EMIT errorOccurred(d->lastError);
         return;
     }
     if (d->engine) {
         StorageEngine *engine = d->engine;
-        QMetaObject::invokeMethod(engine, [engine] { delete engine; }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            engine, [engine] { delete engine; }, Qt::QueuedConnection);
         d->engine = nullptr;
     }
     d->durability = durability;
@@ -301,7 +311,8 @@ QList<Error> DataStore::validate(const Record &record) const
 {
     Q_D(const DataStore);
     QList<Error> errors = validateRecord(d->schema, record, nullptr);
-    if (const auto it = d->validators.constFind(record.modelName()); it != d->validators.cend() && *it) {
+    if (const auto it = d->validators.constFind(record.modelName());
+        it != d->validators.cend() && *it) {
         if (errors.isEmpty() || errors.constFirst().kind() != Error::Kind::Schema)
             errors += (*it)(record);
     }
@@ -320,7 +331,8 @@ QFuture<Result<Record>> DataStore::save(const Record &record, const Predicate &c
     QVariantMap canonical;
     QList<Error> errors = validateRecord(d->schema, record, &canonical);
     if (errors.isEmpty()) {
-        if (const auto it = d->validators.constFind(record.modelName()); it != d->validators.cend() && *it)
+        if (const auto it = d->validators.constFind(record.modelName());
+            it != d->validators.cend() && *it)
             errors = (*it)(record);
     }
     if (!errors.isEmpty()) {
@@ -329,9 +341,10 @@ QFuture<Result<Record>> DataStore::save(const Record &record, const Predicate &c
         QStringList messages;
         for (const Error &error : std::as_const(errors))
             messages.append(error.message());
-        Error error(Error::Kind::Validation,
-                    tr("The %1 record is invalid: %2").arg(record.modelName(), messages.join(u"; ")),
-                    record.modelName(), errors.size() == 1 ? errors.constFirst().fieldName() : QString());
+        Error error(
+            Error::Kind::Validation,
+            tr("The %1 record is invalid: %2").arg(record.modelName(), messages.join(u"; ")),
+            record.modelName(), errors.size() == 1 ? errors.constFirst().fieldName() : QString());
         error.setDetails(errors);
         return d->ready<Record>(error);
     }
@@ -348,9 +361,8 @@ QFuture<Result<Record>> DataStore::save(const Record &record, const Predicate &c
     }
     RecordPrivate::setValues(stored, canonical);
     const Predicate predicate = *resolved;
-    return d->post<Record>([stored, predicate](StorageEngine *engine) {
-        return engine->save(stored, predicate);
-    });
+    return d->post<Record>(
+        [stored, predicate](StorageEngine *engine) { return engine->save(stored, predicate); });
 }
 
 QFuture<Result<QueryResult>> DataStore::query(const QString &modelName, const Predicate &predicate,
@@ -362,23 +374,23 @@ QFuture<Result<QueryResult>> DataStore::query(const QString &modelName, const Pr
     if (!model.isValid())
         return d->ready<QueryResult>(error);
     if (options.page && !options.limit)
-        return d->ready<QueryResult>(Error(Error::Kind::Validation,
-                                           tr("A page needs a limit (page %1 without a limit)").arg(*options.page),
-                                           modelName));
+        return d->ready<QueryResult>(Error(
+            Error::Kind::Validation,
+            tr("A page needs a limit (page %1 without a limit)").arg(*options.page), modelName));
     if ((options.page && *options.page < 0) || (options.limit && *options.limit < 0))
-        return d->ready<QueryResult>(Error(Error::Kind::Validation,
-                                           tr("page and limit cannot be negative"), modelName));
+        return d->ready<QueryResult>(
+            Error(Error::Kind::Validation, tr("page and limit cannot be negative"), modelName));
     for (const SortField &sort : options.sort) {
         const ModelField field = model.field(sort.field);
         if (!field.isValid() || !field.isStored() || field.isList()
             || field.type() == ModelField::Type::NonModel)
-            return d->ready<QueryResult>(Error(
-                    Error::Kind::Validation,
-                    field.isValid() ? tr("Cannot sort %1 by %2: only scalar and enum fields sort")
-                                              .arg(modelName, sort.field)
-                                    : tr("Cannot sort %1 by %2: the model has no such field")
-                                              .arg(modelName, sort.field),
-                    modelName, sort.field));
+            return d->ready<QueryResult>(
+                Error(Error::Kind::Validation,
+                      field.isValid() ? tr("Cannot sort %1 by %2: only scalar and enum fields sort")
+                                            .arg(modelName, sort.field)
+                                      : tr("Cannot sort %1 by %2: the model has no such field")
+                                            .arg(modelName, sort.field),
+                      modelName, sort.field));
     }
     const auto resolved = Predicate::resolve(predicate, model, &error);
     if (!resolved)
@@ -400,16 +412,16 @@ QFuture<Result<Record>> DataStore::get(const QString &modelName, const QVariant 
     if (!values)
         return d->ready<Record>(error);
     const QVariantMap keyValues = *values;
-    return d->post<Record>([model, keyValues](StorageEngine *engine) {
-        return engine->get(model, keyValues);
-    });
+    return d->post<Record>(
+        [model, keyValues](StorageEngine *engine) { return engine->get(model, keyValues); });
 }
 
 QFuture<Result<QList<Record>>> DataStore::remove(const Record &record, const Predicate &condition)
 {
     Q_D(DataStore);
     if (!record.isValid())
-        return d->ready<QList<Record>>(Error(Error::Kind::Validation, tr("Cannot remove an invalid record")));
+        return d->ready<QList<Record>>(
+            Error(Error::Kind::Validation, tr("Cannot remove an invalid record")));
     Error error;
     const ModelSchema model = d->modelOf(record.modelName(), &error);
     if (!model.isValid())
@@ -443,7 +455,8 @@ QFuture<Result<QList<Record>>> DataStore::removeByKey(const QString &modelName, 
     });
 }
 
-QFuture<Result<QList<Record>>> DataStore::remove(const QString &modelName, const Predicate &predicate)
+QFuture<Result<QList<Record>>> DataStore::remove(const QString &modelName,
+                                                 const Predicate &predicate)
 {
     Q_D(DataStore);
     Error error;
@@ -478,21 +491,21 @@ QFuture<Result<void>> DataStore::stop()
     QFuture<Result<void>> future = promise->future();
     StorageEngine *engine = d->engine;
     QMetaObject::invokeMethod(
-            engine,
-            [this, engine, promise] {
-                engine->close();
-                QMetaObject::invokeMethod(
-                        this,
-                        [this, promise] {
-                            Q_D(DataStore);
-                            if (d->state == State::Stopping)
-                                d->setState(State::Stopped);
-                            promise->addResult(Result<void>());
-                            promise->finish();
-                        },
-                        Qt::QueuedConnection);
-            },
-            Qt::QueuedConnection);
+        engine,
+        [this, engine, promise] {
+            engine->close();
+            QMetaObject::invokeMethod(
+                this,
+                [this, promise] {
+                    Q_D(DataStore);
+                    if (d->state == State::Stopping)
+                        d->setState(State::Stopped);
+                    promise->addResult(Result<void>());
+                    promise->finish();
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
     return future;
 }
 
@@ -509,24 +522,24 @@ QFuture<Result<void>> DataStore::clear()
     QFuture<Result<void>> future = promise->future();
     StorageEngine *engine = d->engine;
     QMetaObject::invokeMethod(
-            engine,
-            [this, engine, promise] {
-                const Result<void> result = engine->destroy();
-                QMetaObject::invokeMethod(
-                        this,
-                        [this, promise, result] {
-                            Q_D(DataStore);
-                            d->setState(State::Stopped);
-                            if (!result) {
-                                d->lastError = result.error();
-                                Q_EMIT errorOccurred(result.error());
-                            }
-                            promise->addResult(result);
-                            promise->finish();
-                        },
-                        Qt::QueuedConnection);
-            },
-            Qt::QueuedConnection);
+        engine,
+        [this, engine, promise] {
+            const Result<void> result = engine->destroy();
+            QMetaObject::invokeMethod(
+                this,
+                [this, promise, result] {
+                    Q_D(DataStore);
+                    d->setState(State::Stopped);
+                    if (!result) {
+                        d->lastError = result.error();
+                        Q_EMIT errorOccurred(result.error());
+                    }
+                    promise->addResult(result);
+                    promise->finish();
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
     return future;
 }
 

@@ -57,15 +57,16 @@ class STRATUS_EXPORT DataStore : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
-    Q_PROPERTY(QString databasePath READ databasePath WRITE setDatabasePath NOTIFY databasePathChanged)
+    Q_PROPERTY(
+        QString databasePath READ databasePath WRITE setDatabasePath NOTIFY databasePathChanged)
     Q_PROPERTY(Durability durability READ durability WRITE setDurability NOTIFY durabilityChanged)
     Q_PROPERTY(Stratus::Error lastError READ lastError NOTIFY errorOccurred)
 
 public:
     enum class State {
-        Stopped,  ///< No database open; the next call starts the store.
+        Stopped, ///< No database open; the next call starts the store.
         Starting, ///< Opening the database.
-        Running,  ///< Ready.
+        Running, ///< Ready.
         Stopping, ///< stop() is closing the database.
         Clearing, ///< clear() is deleting the database; calls fail with a State error.
     };
@@ -165,3 +166,7 @@ private:
 };
 
 } // namespace Stratus
+
+Q_DECLARE_METATYPE(Stratus::SortField)
+Q_DECLARE_METATYPE(Stratus::QueryOptions)
+Q_DECLARE_METATYPE(Stratus::QueryResult)

@@ -27,7 +27,8 @@ public:
 
     Error ensureEngine();
     void setState(DataStore::State state);
-    std::optional<QVariantMap> keyOf(const ModelSchema &model, const QVariant &key, Error *error) const;
+    std::optional<QVariantMap> keyOf(const ModelSchema &model, const QVariant &key,
+                                     Error *error) const;
     ModelSchema modelOf(const QString &name, Error *error) const;
 
     DataStore *q_ptr;

@@ -34,7 +34,8 @@ Record::Record(const ModelSchema &model, const QVariantMap &values) : d(new Reco
     d->values = values;
     if (model.primaryKey() == QStringList{u"id"_s}) {
         const QVariant id = values.value(u"id"_s);
-        if (!id.isValid() || id.isNull() || (id.metaType().id() == QMetaType::QString && id.toString().isEmpty()))
+        if (!id.isValid() || id.isNull()
+            || (id.metaType().id() == QMetaType::QString && id.toString().isEmpty()))
             d->values.insert(u"id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces));
     }
 }
@@ -45,13 +46,34 @@ Record &Record::operator=(const Record &other) = default;
 Record &Record::operator=(Record &&other) noexcept = default;
 Record::~Record() = default;
 
-bool Record::isValid() const { return d && d->model.isValid(); }
-QString Record::modelName() const { return d ? d->model.name() : QString(); }
-ModelSchema Record::model() const { return d ? d->model : ModelSchema(); }
-QVariant Record::value(const QString &field) const { return d ? d->values.value(field) : QVariant(); }
-bool Record::contains(const QString &field) const { return d && d->values.contains(field); }
-QVariantMap Record::values() const { return d ? d->values : QVariantMap(); }
-QString Record::id() const { return value(u"id"_s).toString(); }
+bool Record::isValid() const
+{
+    return d && d->model.isValid();
+}
+QString Record::modelName() const
+{
+    return d ? d->model.name() : QString();
+}
+ModelSchema Record::model() const
+{
+    return d ? d->model : ModelSchema();
+}
+QVariant Record::value(const QString &field) const
+{
+    return d ? d->values.value(field) : QVariant();
+}
+bool Record::contains(const QString &field) const
+{
+    return d && d->values.contains(field);
+}
+QVariantMap Record::values() const
+{
+    return d ? d->values : QVariantMap();
+}
+QString Record::id() const
+{
+    return value(u"id"_s).toString();
+}
 
 QVariantMap Record::key() const
 {
@@ -85,7 +107,7 @@ Record Record::copyOf(const QVariantMap &changes, Error *error) const
             if (error)
                 *error = Error(Error::Kind::Validation,
                                tr("The field %1.%2 is read-only: the store sets it")
-                                       .arg(modelName(), it.key()),
+                                   .arg(modelName(), it.key()),
                                modelName(), it.key());
             return {};
         }
@@ -94,7 +116,7 @@ Record Record::copyOf(const QVariantMap &changes, Error *error) const
                 *error = Error(Error::Kind::Validation,
                                tr("The primary key field %1.%2 of a stored record cannot change; "
                                   "save a new record and remove this one instead")
-                                       .arg(modelName(), it.key()),
+                                   .arg(modelName(), it.key()),
                                modelName(), it.key());
             return {};
         }
@@ -129,11 +151,26 @@ Record Record::copyOf(const std::function<void(QVariantMap &draft)> &mutator, Er
     return copyOf(changes, error);
 }
 
-QStringList Record::changedFields() const { return d ? d->changedFields : QStringList(); }
-bool Record::isSnapshotCopy() const { return d && d->snapshot; }
-int Record::version() const { return d ? d->version : 0; }
-qint64 Record::lastChangedAt() const { return d ? d->lastChangedAt : 0; }
-bool Record::isDeleted() const { return d && d->deleted; }
+QStringList Record::changedFields() const
+{
+    return d ? d->changedFields : QStringList();
+}
+bool Record::isSnapshotCopy() const
+{
+    return d && d->snapshot;
+}
+int Record::version() const
+{
+    return d ? d->version : 0;
+}
+qint64 Record::lastChangedAt() const
+{
+    return d ? d->lastChangedAt : 0;
+}
+bool Record::isDeleted() const
+{
+    return d && d->deleted;
+}
 
 bool operator==(const Record &a, const Record &b)
 {
@@ -142,7 +179,7 @@ bool operator==(const Record &a, const Record &b)
     if (!a.d || !b.d)
         return false;
     return a.modelName() == b.modelName() && a.d->values == b.d->values
-            && a.d->version == b.d->version && a.d->deleted == b.d->deleted;
+        && a.d->version == b.d->version && a.d->deleted == b.d->deleted;
 }
 
 QDebug operator<<(QDebug debug, const Record &record)

@@ -104,8 +104,7 @@ StorageEngine::StorageEngine(const Schema &schema, const QString &path,
     , m_path(path)
     , m_durability(durability)
     , m_connectionName(u"stratus-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+{ }
 
 StorageEngine::~StorageEngine()
 {
@@ -121,13 +120,21 @@ Error StorageEngine::storageError(const QString &what, const QSqlError &error) c
 bool StorageEngine::isOpen() const
 {
     return QSqlDatabase::contains(m_connectionName)
-            && QSqlDatabase::database(m_connectionName, false).isOpen();
+        && QSqlDatabase::database(m_connectionName, false).isOpen();
 }
 
 Result<void> StorageEngine::open()
 {
     if (isOpen())
         return {};
+    Result<void> result = openConnection();
+    if (!result)
+        close(); // after every handle of openConnection() is gone
+    return result;
+}
+
+Result<void> StorageEngine::openConnection()
+{
     const QFileInfo info(m_path);
     if (!info.absoluteDir().exists() && !QDir().mkpath(info.absolutePath()))
         return Error(Error::Kind::Storage,
@@ -137,37 +144,28 @@ Result<void> StorageEngine::open()
         return Error(Error::Kind::Storage, tr("The Qt SQLite driver (QSQLITE) is not available"));
     db.setDatabaseName(m_path);
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
-    if (!db.open()) {
-        const Error error = storageError(tr("Opening the database"), db.lastError());
-        close();
-        return error;
-    }
+    if (!db.open())
+        return storageError(tr("Opening the database"), db.lastError());
     QSqlQuery query(db);
     const QStringList pragmas = {
-            u"PRAGMA journal_mode=WAL"_s,
-            m_durability == DataStore::Durability::PowerLossSafe ? u"PRAGMA synchronous=FULL"_s
-                                                                  : u"PRAGMA synchronous=NORMAL"_s,
-            u"PRAGMA foreign_keys=OFF"_s,
+        u"PRAGMA journal_mode=WAL"_s,
+        m_durability == DataStore::Durability::PowerLossSafe ? u"PRAGMA synchronous=FULL"_s
+                                                             : u"PRAGMA synchronous=NORMAL"_s,
+        u"PRAGMA foreign_keys=OFF"_s,
     };
     for (const QString &pragma : pragmas) {
-        if (!query.exec(pragma)) {
-            const Error error = storageError(tr("Setting up the database"), query.lastError());
-            close();
-            return error;
-        }
+        if (!query.exec(pragma))
+            return storageError(tr("Setting up the database"), query.lastError());
+        query.finish();
     }
     // Is it an SQLite database at all? journal_mode answers "wal" only if it is.
     if (query.exec(u"PRAGMA journal_mode"_s) && query.next()
         && query.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0) {
-        close();
         return Error(Error::Kind::Storage,
                      tr("The database %1 cannot use write-ahead logging").arg(m_path));
     }
-    if (auto created = createTables(); !created) {
-        close();
-        return created;
-    }
-    return {};
+    query.finish();
+    return createTables();
 }
 
 Result<void> StorageEngine::ensureOpen()
@@ -198,13 +196,13 @@ Result<void> StorageEngine::createTables()
     };
     const bool ok = exec(u"CREATE TABLE IF NOT EXISTS "_s + metaTable
                          + u" (key TEXT PRIMARY KEY NOT NULL, value TEXT)"_s)
-            && exec(u"CREATE TABLE IF NOT EXISTS "_s + outboxTable
-                    + u" (id INTEGER PRIMARY KEY AUTOINCREMENT, model TEXT NOT NULL, "
-                      u"operation TEXT NOT NULL, model_key TEXT NOT NULL, data TEXT NOT NULL, "
-                      u"condition TEXT NOT NULL DEFAULT '{}', in_flight INTEGER NOT NULL DEFAULT 0, "
-                      u"created_at INTEGER NOT NULL)"_s)
-            && exec(u"CREATE INDEX IF NOT EXISTS _stratus_outbox_by_key ON "_s + outboxTable
-                    + u" (model, model_key)"_s);
+        && exec(u"CREATE TABLE IF NOT EXISTS "_s + outboxTable
+                + u" (id INTEGER PRIMARY KEY AUTOINCREMENT, model TEXT NOT NULL, "
+                  u"operation TEXT NOT NULL, model_key TEXT NOT NULL, data TEXT NOT NULL, "
+                  u"condition TEXT NOT NULL DEFAULT '{}', in_flight INTEGER NOT NULL DEFAULT 0, "
+                  u"created_at INTEGER NOT NULL)"_s)
+        && exec(u"CREATE INDEX IF NOT EXISTS _stratus_outbox_by_key ON "_s + outboxTable
+                + u" (model, model_key)"_s);
     if (!ok) {
         rollback();
         return error;
@@ -216,6 +214,7 @@ Result<void> StorageEngine::createTables()
         return Error(Error::Kind::Storage,
                      tr("The database %1 was written by a newer version of Stratus").arg(m_path));
     }
+    query.finish();
 
     for (const ModelSchema &model : m_schema.models()) {
         const QList<ModelField> fields = storedFields(model);
@@ -247,6 +246,7 @@ Result<void> StorageEngine::createTables()
         }
         while (query.next())
             existing.insert(query.value(1).toString());
+        query.finish();
         for (const ModelField &field : fields) {
             if (!existing.contains(field.name())
                 && !exec(u"ALTER TABLE "_s + quote(model.name()) + u" ADD COLUMN "_s
@@ -257,7 +257,8 @@ Result<void> StorageEngine::createTables()
         }
         QList<ModelIndex> indexes = model.indexes();
         for (const ModelField &field : model.fields()) {
-            if (field.relation() == ModelField::Relation::BelongsTo && !field.targetNames().isEmpty())
+            if (field.relation() == ModelField::Relation::BelongsTo
+                && !field.targetNames().isEmpty())
                 indexes.append(ModelIndex{u"fk_"_s + field.name(), field.targetNames(), {}});
         }
         for (const ModelIndex &index : std::as_const(indexes)) {
@@ -275,9 +276,10 @@ Result<void> StorageEngine::createTables()
     QSqlQuery meta(db);
     meta.prepare(u"INSERT OR REPLACE INTO "_s + metaTable + u" (key, value) VALUES (?, ?)"_s);
     const std::pair<QString, QString> settings[] = {
-            {u"format"_s, QString::number(storeFormatVersion)},
-            {u"schemaVersion"_s, m_schema.version()},
-            {u"schema"_s, QString::fromUtf8(QJsonDocument(m_schema.toJson()).toJson(QJsonDocument::Compact))},
+        {u"format"_s, QString::number(storeFormatVersion)},
+        {u"schemaVersion"_s, m_schema.version()},
+        {u"schema"_s,
+         QString::fromUtf8(QJsonDocument(m_schema.toJson()).toJson(QJsonDocument::Compact))},
     };
     for (const auto &[key, value] : settings) {
         meta.addBindValue(key);
@@ -356,9 +358,9 @@ void StorageEngine::rollback()
 QVariant StorageEngine::toSql(const ModelField &field, const QVariant &value) const
 {
     if (isNull(value))
-        return QVariant(QMetaType(columnType(field) == u"TEXT" ? QMetaType::QString
-                                  : columnType(field) == u"REAL" ? QMetaType::Double
-                                                                 : QMetaType::LongLong));
+        return QVariant(QMetaType(columnType(field) == u"TEXT"       ? QMetaType::QString
+                                      : columnType(field) == u"REAL" ? QMetaType::Double
+                                                                     : QMetaType::LongLong));
     if (field.isList() || field.type() == ModelField::Type::NonModel) {
         const QJsonValue json = QJsonValue::fromVariant(value);
         if (json.isArray())
@@ -418,7 +420,8 @@ QVariant StorageEngine::fromSql(const ModelField &field, const QVariant &value) 
         return items;
     }
     if (field.type() == ModelField::Type::NonModel)
-        return canonical(field, QJsonDocument::fromJson(value.toString().toUtf8()).object().toVariantMap());
+        return canonical(
+            field, QJsonDocument::fromJson(value.toString().toUtf8()).object().toVariantMap());
     return canonical(field, value);
 }
 
@@ -433,8 +436,9 @@ std::optional<StorageEngine::Row> StorageEngine::readRow(const ModelSchema &mode
     for (const QString &name : model.primaryKey())
         where.append(quote(name) + u" = ?"_s);
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(u"SELECT "_s + columns.join(u", ") + u", _version, _lastChangedAt, _deleted FROM "_s
-                  + quote(model.name()) + u" WHERE "_s + where.join(u" AND "));
+    query.prepare(u"SELECT "_s + columns.join(u", ")
+                  + u", _version, _lastChangedAt, _deleted FROM "_s + quote(model.name())
+                  + u" WHERE "_s + where.join(u" AND "));
     for (const QString &name : model.primaryKey())
         query.addBindValue(toSql(model.field(name), key.value(name)));
     if (!query.exec()) {
@@ -461,8 +465,9 @@ Error StorageEngine::enqueue(const ModelSchema &model, const QString &operation,
     QSqlQuery query(db);
     // Merge with the pending (not in-flight) entry of the same record, as Amplify's outbox
     // does, so that the server gets one mutation per record and burst.
-    query.prepare(u"SELECT id, operation, data, condition FROM "_s + outboxTable
-                  + u" WHERE model = ? AND model_key = ? AND in_flight = 0 ORDER BY id DESC LIMIT 1"_s);
+    query.prepare(
+        u"SELECT id, operation, data, condition FROM "_s + outboxTable
+        + u" WHERE model = ? AND model_key = ? AND in_flight = 0 ORDER BY id DESC LIMIT 1"_s);
     query.addBindValue(model.name());
     query.addBindValue(modelKey);
     if (!query.exec())
@@ -470,14 +475,16 @@ Error StorageEngine::enqueue(const ModelSchema &model, const QString &operation,
     if (query.next() && condition.isEmpty()) {
         const qint64 pendingId = query.value(0).toLongLong();
         const QString pendingOperation = query.value(1).toString();
-        QJsonObject pendingData = QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object();
+        QJsonObject pendingData =
+            QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object();
         const bool pendingHasCondition = query.value(3).toString() != u"{}";
         QSqlQuery write(db);
         if (pendingOperation == u"Create" && operation == u"Delete") {
             // Never sent: nothing to tell the server.
             write.prepare(u"DELETE FROM "_s + outboxTable + u" WHERE id = ?"_s);
             write.addBindValue(pendingId);
-            return write.exec() ? Error() : storageError(tr("Writing the outbox"), write.lastError());
+            return write.exec() ? Error()
+                                : storageError(tr("Writing the outbox"), write.lastError());
         }
         if (pendingOperation == u"Create" && operation == u"Update") {
             for (auto it = data.begin(); it != data.end(); ++it) {
@@ -485,9 +492,11 @@ Error StorageEngine::enqueue(const ModelSchema &model, const QString &operation,
                     pendingData.insert(it.key(), it.value());
             }
             write.prepare(u"UPDATE "_s + outboxTable + u" SET data = ? WHERE id = ?"_s);
-            write.addBindValue(QString::fromUtf8(QJsonDocument(pendingData).toJson(QJsonDocument::Compact)));
+            write.addBindValue(
+                QString::fromUtf8(QJsonDocument(pendingData).toJson(QJsonDocument::Compact)));
             write.addBindValue(pendingId);
-            return write.exec() ? Error() : storageError(tr("Writing the outbox"), write.lastError());
+            return write.exec() ? Error()
+                                : storageError(tr("Writing the outbox"), write.lastError());
         }
         if (pendingOperation == u"Update" && !pendingHasCondition
             && (operation == u"Update" || operation == u"Delete")) {
@@ -505,16 +514,19 @@ Error StorageEngine::enqueue(const ModelSchema &model, const QString &operation,
             return enqueue(model, operation, key, merged, QJsonObject{{u"_merged"_s, true}});
         }
     }
+    query.finish();
     QJsonObject storedCondition = condition;
     storedCondition.remove(u"_merged"_s);
     QSqlQuery insert(db);
-    insert.prepare(u"INSERT INTO "_s + outboxTable
-                   + u" (model, operation, model_key, data, condition, created_at) VALUES (?, ?, ?, ?, ?, ?)"_s);
+    insert.prepare(
+        u"INSERT INTO "_s + outboxTable
+        + u" (model, operation, model_key, data, condition, created_at) VALUES (?, ?, ?, ?, ?, ?)"_s);
     insert.addBindValue(model.name());
     insert.addBindValue(operation);
     insert.addBindValue(modelKey);
     insert.addBindValue(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)));
-    insert.addBindValue(QString::fromUtf8(QJsonDocument(storedCondition).toJson(QJsonDocument::Compact)));
+    insert.addBindValue(
+        QString::fromUtf8(QJsonDocument(storedCondition).toJson(QJsonDocument::Compact)));
     insert.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!insert.exec())
         return storageError(tr("Writing the outbox"), insert.lastError());
@@ -538,9 +550,9 @@ Result<Record> StorageEngine::save(const Record &record, const Predicate &condit
         rollback();
         return Error(Error::Kind::Condition,
                      exists ? tr("The stored %1 does not match the save condition %2")
-                                      .arg(model.name(), condition.toString())
+                                  .arg(model.name(), condition.toString())
                             : tr("The save condition %1 needs a stored %2, and there is none")
-                                      .arg(condition.toString(), model.name()),
+                                  .arg(condition.toString(), model.name()),
                      model.name());
     }
 
@@ -602,8 +614,9 @@ Result<Record> StorageEngine::save(const Record &record, const Predicate &condit
             query.addBindValue(toSql(model.field(name), key.value(name)));
     } else {
         // A tombstone of the same key is replaced by the new record.
-        query.prepare(u"INSERT OR REPLACE INTO "_s + quote(model.name()) + u" ("_s + columns.join(u", ")
-                      + u", _deleted) VALUES ("_s + marks.join(u", ") + u", 0)"_s);
+        query.prepare(u"INSERT OR REPLACE INTO "_s + quote(model.name()) + u" ("_s
+                      + columns.join(u", ") + u", _deleted) VALUES ("_s + marks.join(u", ")
+                      + u", 0)"_s);
         for (const ModelField &field : fields)
             query.addBindValue(toSql(field, values.value(field.name())));
     }
@@ -618,11 +631,13 @@ Result<Record> StorageEngine::save(const Record &record, const Predicate &condit
         for (const ModelField &field : fields) {
             if (field.isReadOnly())
                 continue;
-            if (!exists || changed.contains(field.name()) || model.primaryKey().contains(field.name()))
+            if (!exists || changed.contains(field.name())
+                || model.primaryKey().contains(field.name()))
                 data.insert(field.name(), jsonValue(values.value(field.name())));
         }
         if (exists)
-            data.insert(u"_version"_s, existing->version ? QJsonValue(existing->version) : QJsonValue());
+            data.insert(u"_version"_s,
+                        existing->version ? QJsonValue(existing->version) : QJsonValue());
         error = enqueue(model, exists ? u"Update"_s : u"Create"_s, key, data, condition.toJson());
         if (error.isValid()) {
             rollback();
@@ -632,11 +647,13 @@ Result<Record> StorageEngine::save(const Record &record, const Predicate &condit
     if (error = commit(); error.isValid())
         return error;
 
-    const Record saved = RecordPrivate::snapshot(model, values, exists ? existing->version : 0,
+    QVariantMap full;
+    for (const ModelField &field : fields)
+        full.insert(field.name(), values.value(field.name()));
+    const Record saved = RecordPrivate::snapshot(model, full, exists ? existing->version : 0,
                                                  exists ? existing->lastChangedAt : 0, false);
-    Q_EMIT committed({StorageChange{exists ? StorageChange::Operation::Update
-                                           : StorageChange::Operation::Insert,
-                                    saved}});
+    Q_EMIT committed({StorageChange{
+        exists ? StorageChange::Operation::Update : StorageChange::Operation::Insert, saved}});
     return saved;
 }
 
@@ -653,12 +670,13 @@ Result<QueryResult> StorageEngine::query(const ModelSchema &model, const Predica
     const SqlFragment where = SqlCompiler::compile(predicate, model);
     QStringList order;
     for (const SortField &sort : options.sort)
-        order.append(quote(sort.field) + (sort.order == Qt::AscendingOrder ? u" ASC"_s : u" DESC"_s));
+        order.append(quote(sort.field)
+                     + (sort.order == Qt::AscendingOrder ? u" ASC"_s : u" DESC"_s));
     for (const QString &name : model.primaryKey())
         order.append(quote(name) + u" ASC"_s);
     QString sql = u"SELECT "_s + columns.join(u", ") + u", _version, _lastChangedAt FROM "_s
-            + quote(model.name()) + u" WHERE _deleted = 0 AND "_s + where.sql + u" ORDER BY "_s
-            + order.join(u", ");
+        + quote(model.name()) + u" WHERE _deleted = 0 AND "_s + where.sql + u" ORDER BY "_s
+        + order.join(u", ");
     QVariantList bindings = where.bindings;
     if (options.limit) {
         sql += u" LIMIT ? OFFSET ?"_s;
@@ -681,10 +699,9 @@ Result<QueryResult> StorageEngine::query(const ModelSchema &model, const Predica
         QVariantMap values;
         for (qsizetype i = 0; i < fields.size(); ++i)
             values.insert(fields.at(i).name(), fromSql(fields.at(i), query.value(int(i))));
-        result.items.append(RecordPrivate::snapshot(model, values,
-                                                    query.value(int(fields.size())).toInt(),
-                                                    query.value(int(fields.size()) + 1).toLongLong(),
-                                                    false));
+        result.items.append(
+            RecordPrivate::snapshot(model, values, query.value(int(fields.size())).toInt(),
+                                    query.value(int(fields.size()) + 1).toLongLong(), false));
     }
     return result;
 }
@@ -721,7 +738,7 @@ Result<QList<Record>> StorageEngine::remove(const ModelSchema &model, const Pred
                 rollback();
                 return Error(Error::Kind::Condition,
                              tr("The stored %1 does not match the remove condition %2")
-                                     .arg(model.name(), condition.toString()),
+                                 .arg(model.name(), condition.toString()),
                              model.name());
             }
             victims.append(RecordPrivate::snapshot(model, row->values, row->version,
@@ -754,7 +771,8 @@ Result<QList<Record>> StorageEngine::remove(const ModelSchema &model, const Pred
             QJsonObject data;
             for (auto it = victimKey.cbegin(); it != victimKey.cend(); ++it)
                 data.insert(it.key(), jsonValue(it.value()));
-            data.insert(u"_version"_s, victim.version() ? QJsonValue(victim.version()) : QJsonValue());
+            data.insert(u"_version"_s,
+                        victim.version() ? QJsonValue(victim.version()) : QJsonValue());
             error = enqueue(model, u"Delete"_s, victimKey, data, condition.toJson());
             if (error.isValid()) {
                 rollback();

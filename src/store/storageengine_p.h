@@ -21,8 +21,8 @@ struct OutboxEntry
     qint64 id = 0;
     QString model;
     QString operation; ///< Create, Update or Delete, as the mutation names.
-    QString modelKey;  ///< JSON array of the key values: unambiguous for composite keys.
-    QJsonObject data;  ///< The mutation's input: fields, key and `_version`.
+    QString modelKey; ///< JSON array of the key values: unambiguous for composite keys.
+    QJsonObject data; ///< The mutation's input: fields, key and `_version`.
     QJsonObject condition;
 };
 
@@ -62,6 +62,7 @@ Q_SIGNALS:
 private:
     struct Row;
     Error storageError(const QString &what, const QSqlError &error) const;
+    Result<void> openConnection();
     Result<void> createTables();
     std::optional<Row> readRow(const ModelSchema &model, const QVariantMap &key, Error *error);
     QVariant toSql(const ModelField &field, const QVariant &value) const;

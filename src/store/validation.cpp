@@ -31,8 +31,8 @@ public:
 
     QList<Error> errors;
 
-    std::optional<QVariant> value(const ModelField &field, const QVariant &value, const QString &path,
-                                  int depth);
+    std::optional<QVariant> value(const ModelField &field, const QVariant &value,
+                                  const QString &path, int depth);
     std::optional<QVariantMap> object(const ModelSchema &type, const QVariantMap &values,
                                       const QString &prefix, int depth, bool skipReadOnly);
 
@@ -53,12 +53,13 @@ std::optional<QVariant> Validator::single(const ModelField &field, const QVarian
 {
     if (field.type() == ModelField::Type::NonModel) {
         if (value.metaType().id() != QMetaType::QVariantMap) {
-            add(path, tr("%1.%2 must be an object of type %3, not %4")
-                              .arg(m_model, path, field.typeName(), Scalars::describe(value)));
+            add(path,
+                tr("%1.%2 must be an object of type %3, not %4")
+                    .arg(m_model, path, field.typeName(), Scalars::describe(value)));
             return std::nullopt;
         }
-        auto map = object(m_schema.nonModel(field.typeName()), value.toMap(), path + u'.', depth + 1,
-                          false);
+        auto map = object(m_schema.nonModel(field.typeName()), value.toMap(), path + u'.',
+                          depth + 1, false);
         if (!map)
             return std::nullopt;
         return QVariant(*map);
@@ -90,8 +91,9 @@ std::optional<QVariant> Validator::value(const ModelField &field, const QVariant
         return single(field, value, path, depth);
     if (value.metaType().id() != QMetaType::QVariantList
         && value.metaType().id() != QMetaType::QStringList) {
-        add(path, tr("%1.%2 must be a list of %3, not %4")
-                          .arg(m_model, path, field.typeName(), Scalars::describe(value)));
+        add(path,
+            tr("%1.%2 must be a list of %3, not %4")
+                .arg(m_model, path, field.typeName(), Scalars::describe(value)));
         return std::nullopt;
     }
     QVariantList items;
@@ -131,9 +133,10 @@ std::optional<QVariantMap> Validator::object(const ModelSchema &type, const QVar
         } else if (!field.isStored()) {
             add(prefix + it.key(),
                 tr("%1.%2 is a relation; set its key fields (%3) instead")
-                        .arg(type.name(), it.key(),
-                             (field.targetNames().isEmpty() ? field.associatedWith() : field.targetNames())
-                                     .join(u", ")));
+                    .arg(type.name(), it.key(),
+                         (field.targetNames().isEmpty() ? field.associatedWith()
+                                                        : field.targetNames())
+                             .join(u", ")));
             ok = false;
         }
     }
@@ -160,8 +163,8 @@ QList<Error> validateRecord(const Schema &schema, const Record &record, QVariant
         return {Error(Error::Kind::Validation, tr("The record is invalid (it has no model)"))};
     const ModelSchema model = schema.model(record.modelName());
     if (!model.isValid())
-        return {Error(Error::Kind::Schema,
-                      tr("The schema has no model %1").arg(record.modelName()), record.modelName())};
+        return {Error(Error::Kind::Schema, tr("The schema has no model %1").arg(record.modelName()),
+                      record.modelName())};
     Validator validator(schema, model.name());
     QVariantMap values = record.values();
     // The store sets the timestamps; what a snapshot carries is ignored.
@@ -171,13 +174,13 @@ QList<Error> validateRecord(const Schema &schema, const Record &record, QVariant
 
     for (const QString &keyField : model.primaryKey()) {
         const QVariant key = values.value(keyField);
-        if (key.metaType().id() == QMetaType::QString && key.toString().isEmpty()
-            && !isNull(key)) {
-            validator.errors.append(Error(Error::Kind::Validation,
-                                          QCoreApplication::translate("Stratus::Validation",
-                                                                      "The key field %1.%2 cannot be empty")
-                                                  .arg(model.name(), keyField),
-                                          model.name(), keyField));
+        if (key.metaType().id() == QMetaType::QString && key.toString().isEmpty() && !isNull(key)) {
+            validator.errors.append(
+                Error(Error::Kind::Validation,
+                      QCoreApplication::translate("Stratus::Validation",
+                                                  "The key field %1.%2 cannot be empty")
+                          .arg(model.name(), keyField),
+                      model.name(), keyField));
         }
     }
     for (const ModelField &field : model.fields()) {
@@ -185,27 +188,27 @@ QList<Error> validateRecord(const Schema &schema, const Record &record, QVariant
             continue;
         for (const QString &target : field.targetNames()) {
             if (isNull(values.value(target)) && !model.field(target).isRequired()) {
-                validator.errors.append(Error(
-                        Error::Kind::Validation,
-                        QCoreApplication::translate("Stratus::Validation",
-                                                    "%1.%2 belongs to a %3: set %4")
-                                .arg(model.name(), field.name(), field.relatedModel(), target),
-                        model.name(), target));
+                validator.errors.append(
+                    Error(Error::Kind::Validation,
+                          QCoreApplication::translate("Stratus::Validation",
+                                                      "%1.%2 belongs to a %3: set %4")
+                              .arg(model.name(), field.name(), field.relatedModel(), target),
+                          model.name(), target));
             }
         }
     }
     if (result && validator.errors.isEmpty()) {
         const qsizetype size =
-                QJsonDocument::fromVariant(*result).toJson(QJsonDocument::Compact).size();
+            QJsonDocument::fromVariant(*result).toJson(QJsonDocument::Compact).size();
         if (size > maxRecordBytes)
             validator.errors.append(Error(
-                    Error::Kind::Validation,
-                    QCoreApplication::translate("Stratus::Validation",
-                                                "The %1 record takes %2 bytes; at most %3 can sync")
-                            .arg(model.name())
-                            .arg(size)
-                            .arg(maxRecordBytes),
-                    model.name()));
+                Error::Kind::Validation,
+                QCoreApplication::translate("Stratus::Validation",
+                                            "The %1 record takes %2 bytes; at most %3 can sync")
+                    .arg(model.name())
+                    .arg(size)
+                    .arg(maxRecordBytes),
+                model.name()));
     }
     if (validator.errors.isEmpty() && canonical)
         *canonical = *result;
