@@ -367,8 +367,13 @@ QString Predicate::toString() const
             parts.append(child.toString());
         return u'(' + parts.join(kind() == Kind::And ? u" and "_s : u" or "_s) + u')';
     }
-    case Kind::Not:
-        return u"not "_s + d->children.constFirst().toString();
+    case Kind::Not: {
+        const Predicate &child = d->children.constFirst();
+        const QString inner = child.toString();
+        if (child.kind() == Kind::And || child.kind() == Kind::Or)
+            return u"not "_s + inner;
+        return u"not ("_s + inner + u')';
+    }
     }
     return {};
 }
@@ -473,19 +478,35 @@ std::optional<QVariant> Resolver::operand(const ModelField &field, FieldClass fi
         }
         return QVariant();
     }
+    QVariant input = value;
+    const int typeId = value.metaType().id();
+    if (fieldClass == FieldClass::Text
+        && (typeId == QMetaType::QUuid || typeId == QMetaType::QDate || typeId == QMetaType::QTime
+            || typeId == QMetaType::QDateTime)) {
+        // Qt's date, time and UUID types compare as the text the store keeps for them.
+        QString reason;
+        const auto text = Scalars::coerce(field.type(), value, {}, &reason);
+        if (!text) {
+            fail(field.name(),
+                 tr("Cannot compare %1.%2 (%3) with %4: %5")
+                         .arg(m_model.name(), field.name(), field.toTypeString(),
+                              Scalars::describe(value), reason));
+            return std::nullopt;
+        }
+        input = *text;
+    }
     // Text operands of range and substring operators are plain strings: createdAt.gt("2023")
-    // compares a prefix, which is no valid AWSDateTime.
+    // compares a prefix, which is no valid AWSDateTime. Equality checks the format (a typo in
+    // eq(u"2024-13-01"_s) is an error, not an empty result) and compares canonical AWSJSON.
     ModelField::Type type = field.type();
-    if (fieldClass == FieldClass::Text && op != Predicate::Operator::Eq
-        && op != Predicate::Operator::Ne && op != Predicate::Operator::In
-        && op != Predicate::Operator::NotIn)
+    const bool equality = op == Predicate::Operator::Eq || op == Predicate::Operator::Ne
+            || op == Predicate::Operator::In || op == Predicate::Operator::NotIn;
+    if (fieldClass == FieldClass::Text && !equality)
         type = ModelField::Type::String;
-    if (fieldClass == FieldClass::Text && type == ModelField::Type::ID)
-        type = ModelField::Type::String; // an empty ID can still be compared
-    if (field.type() == ModelField::Type::AWSJSON)
-        type = ModelField::Type::String;
+    if (type == ModelField::Type::ID)
+        type = ModelField::Type::String; // stored IDs are never empty, but comparing with "" is fine
     QString reason;
-    const auto coerced = Scalars::coerce(type, value, field.enumValues(), &reason);
+    const auto coerced = Scalars::coerce(type, input, field.enumValues(), &reason);
     if (!coerced) {
         fail(field.name(),
              tr("Cannot compare %1.%2 (%3) with %4: %5")

@@ -17,6 +17,8 @@ QString tr(const char *text)
 
 constexpr int maxFilterDepth = 64;
 
+QVariant fromJsonValue(const QJsonValue &value);
+
 std::optional<Predicate::Operator> operatorFromName(QStringView name)
 {
     using Op = Predicate::Operator;
@@ -131,9 +133,23 @@ std::optional<Predicate> JsonReader::comparisons(const QString &field, const QJs
         } else if (value.isArray() || value.isObject()) {
             return fail(opPath, tr("expected a single value"));
         }
-        parts.append(Predicate::comparison(field, *op, value.toVariant()));
+        parts.append(Predicate::comparison(field, *op, fromJsonValue(value)));
     }
     return Predicate::allOf(parts);
+}
+
+// JSON null becomes an invalid QVariant, as everywhere in Stratus (QJsonValue gives nullptr_t).
+QVariant fromJsonValue(const QJsonValue &value)
+{
+    if (value.isNull() || value.isUndefined())
+        return QVariant();
+    if (value.isArray()) {
+        QVariantList items;
+        for (const QJsonValue &item : value.toArray())
+            items.append(fromJsonValue(item));
+        return items;
+    }
+    return value.toVariant();
 }
 
 QJsonValue toJsonValue(const QVariant &value)

@@ -49,22 +49,30 @@ QFuture<Result<T>> DataStorePrivate::post(std::function<Result<T>(StorageEngine 
                   tr("The store is being cleared; try again when clear() has finished")));
     if (Error error = ensureEngine(); error.isValid())
         return ready<T>(error);
-    if (state == DataStore::State::Stopped)
-        setState(DataStore::State::Starting);
+    moveState(DataStore::State::Stopped, DataStore::State::Starting);
     auto promise = std::make_shared<QPromise<Result<T>>>();
     promise->start();
     QFuture<Result<T>> future = promise->future();
     StorageEngine *engine = this->engine;
     QMetaObject::invokeMethod(
-        engine,
-        [engine, promise, work = std::move(work)] {
-            if (auto opened = engine->ensureOpen(); !opened)
-                promise->addResult(Result<T>(opened.error()));
-            else
+            engine,
+            [this, engine, promise, work = std::move(work)] {
+                if (!engine->isOpen()) {
+                    if (auto opened = engine->open(); !opened) {
+                        moveState(DataStore::State::Starting, DataStore::State::Stopped);
+                        reportError(opened.error());
+                        promise->addResult(Result<T>(opened.error()));
+                        promise->finish();
+                        return;
+                    }
+                }
+                // Opened, or reopened after stop() by a call queued behind it.
+                if (!moveState(DataStore::State::Starting, DataStore::State::Running))
+                    moveState(DataStore::State::Stopped, DataStore::State::Running);
                 promise->addResult(work(engine));
-            promise->finish();
-        },
-        Qt::QueuedConnection);
+                promise->finish();
+            },
+            Qt::QueuedConnection);
     return future;
 }
 
@@ -75,22 +83,10 @@ Error DataStorePrivate::ensureEngine()
     if (!schema.isValid())
         return Error(Error::Kind::Schema,
                      tr("The store has no schema; call setSchema() or loadSchema()"));
-    Q_Q(DataStore);
     if (databasePath.isEmpty())
         databasePath = defaultDatabasePath();
     engine = new StorageEngine(schema, databasePath, durability);
     engine->moveToThread(&thread);
-    QObject::connect(engine, &StorageEngine::opened, q, [this] {
-        if (state == DataStore::State::Starting || state == DataStore::State::Stopped)
-            setState(DataStore::State::Running);
-    });
-    QObject::connect(engine, &StorageEngine::openFailed, q, [this](const Error &error) {
-        Q_Q(DataStore);
-        lastError = error;
-        if (state == DataStore::State::Starting)
-            setState(DataStore::State::Stopped);
-        Q_EMIT q->errorOccurred(error);
-    });
     if (!thread.isRunning()) {
         thread.setObjectName(u"Stratus storage"_s);
         thread.start();
@@ -100,11 +96,41 @@ Error DataStorePrivate::ensureEngine()
 
 void DataStorePrivate::setState(DataStore::State newState)
 {
+    state.store(newState);
     Q_Q(DataStore);
-    if (state == newState)
-        return;
-    state = newState;
-    Q_EMIT q->stateChanged(state);
+    auto emitChange = [this, newState] {
+        Q_Q(DataStore);
+        if (emittedState == newState)
+            return;
+        emittedState = newState;
+        Q_EMIT q->stateChanged(newState);
+    };
+    if (QThread::currentThread() == q->thread())
+        emitChange();
+    else
+        QMetaObject::invokeMethod(q, emitChange, Qt::QueuedConnection);
+}
+
+bool DataStorePrivate::moveState(DataStore::State from, DataStore::State to)
+{
+    DataStore::State expected = from;
+    if (!state.compare_exchange_strong(expected, to))
+        return false;
+    setState(to);
+    return true;
+}
+
+void DataStorePrivate::reportError(const Error &error)
+{
+    Q_Q(DataStore);
+    QMetaObject::invokeMethod(
+            q,
+            [this, error] {
+                Q_Q(DataStore);
+                lastError = error;
+                Q_EMIT q->errorOccurred(error);
+            },
+            Qt::QueuedConnection);
 }
 
 ModelSchema DataStorePrivate::modelOf(const QString &name, Error *error) const
@@ -491,21 +517,14 @@ QFuture<Result<void>> DataStore::stop()
     QFuture<Result<void>> future = promise->future();
     StorageEngine *engine = d->engine;
     QMetaObject::invokeMethod(
-        engine,
-        [this, engine, promise] {
-            engine->close();
-            QMetaObject::invokeMethod(
-                this,
-                [this, promise] {
-                    Q_D(DataStore);
-                    if (d->state == State::Stopping)
-                        d->setState(State::Stopped);
-                    promise->addResult(Result<void>());
-                    promise->finish();
-                },
-                Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+            engine,
+            [d, engine, promise] {
+                engine->close();
+                d->moveState(State::Stopping, State::Stopped);
+                promise->addResult(Result<void>());
+                promise->finish();
+            },
+            Qt::QueuedConnection);
     return future;
 }
 
@@ -522,24 +541,16 @@ QFuture<Result<void>> DataStore::clear()
     QFuture<Result<void>> future = promise->future();
     StorageEngine *engine = d->engine;
     QMetaObject::invokeMethod(
-        engine,
-        [this, engine, promise] {
-            const Result<void> result = engine->destroy();
-            QMetaObject::invokeMethod(
-                this,
-                [this, promise, result] {
-                    Q_D(DataStore);
-                    d->setState(State::Stopped);
-                    if (!result) {
-                        d->lastError = result.error();
-                        Q_EMIT errorOccurred(result.error());
-                    }
-                    promise->addResult(result);
-                    promise->finish();
-                },
-                Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+            engine,
+            [d, engine, promise] {
+                const Result<void> result = engine->destroy();
+                if (!result)
+                    d->reportError(result.error());
+                d->setState(State::Stopped);
+                promise->addResult(result);
+                promise->finish();
+            },
+            Qt::QueuedConnection);
     return future;
 }
 

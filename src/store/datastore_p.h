@@ -5,6 +5,8 @@
 #include <QtCore/qhash.h>
 #include <QtCore/qthread.h>
 
+#include <atomic>
+
 namespace Stratus {
 
 class StorageEngine;
@@ -26,7 +28,13 @@ public:
     static QFuture<Result<T>> ready(const Result<T> &result);
 
     Error ensureEngine();
+    /// Sets the state from any thread; stateChanged() follows on the DataStore's thread, in
+    /// order. The storage thread sets it before it fulfils a future, so that a caller who
+    /// waited for the future reads the new state.
     void setState(DataStore::State state);
+    /// Atomically moves from \a from to \a to; false if the state was not \a from.
+    bool moveState(DataStore::State from, DataStore::State to);
+    void reportError(const Error &error); // any thread
     std::optional<QVariantMap> keyOf(const ModelSchema &model, const QVariant &key,
                                      Error *error) const;
     ModelSchema modelOf(const QString &name, Error *error) const;
@@ -35,7 +43,8 @@ public:
     Schema schema;
     QString databasePath;
     DataStore::Durability durability = DataStore::Durability::ProcessCrashSafe;
-    DataStore::State state = DataStore::State::Stopped;
+    std::atomic<DataStore::State> state = DataStore::State::Stopped;
+    DataStore::State emittedState = DataStore::State::Stopped; // the DataStore's thread only
     Error lastError;
     QHash<QString, DataStore::Validator> validators;
     QThread thread;

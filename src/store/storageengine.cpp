@@ -168,18 +168,6 @@ Result<void> StorageEngine::openConnection()
     return createTables();
 }
 
-Result<void> StorageEngine::ensureOpen()
-{
-    if (isOpen())
-        return {};
-    Result<void> result = open();
-    if (result)
-        Q_EMIT opened();
-    else
-        Q_EMIT openFailed(result.error());
-    return result;
-}
-
 Result<void> StorageEngine::createTables()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);

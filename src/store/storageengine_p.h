@@ -38,8 +38,6 @@ public:
     ~StorageEngine() override;
 
     Result<void> open();
-    /// Opens the database unless it is open; emits opened() or openFailed() when it did.
-    Result<void> ensureOpen();
     void close();
     bool isOpen() const;
     /// Closes and deletes the file and its WAL.
@@ -56,8 +54,6 @@ public:
 
 Q_SIGNALS:
     void committed(const QList<Stratus::StorageChange> &changes);
-    void opened();
-    void openFailed(const Stratus::Error &error);
 
 private:
     struct Row;

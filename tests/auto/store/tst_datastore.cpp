@@ -140,6 +140,7 @@ private Q_SLOTS:
     void clearRaces();
     void stopKeepsData();
     void neverBlocksTheCallingThread();
+    void blockingWaitsDoNotDeadlock();
     void writeAheadLogging();
     void noSchema();
 
@@ -810,6 +811,24 @@ void tst_DataStore::neverBlocksTheCallingThread()
     QTRY_VERIFY(continuation);
     QVERIFY(worker != testThread); // SQLite ran on the storage thread
     QCOMPARE(continuation, testThread); // .then(context) comes back to the caller's thread
+}
+
+void tst_DataStore::blockingWaitsDoNotDeadlock()
+{
+    // Apps may wait without an event loop (at shutdown, in scripts): every future completes on
+    // the storage thread, and the state is already updated when it does.
+    auto save = m_store->save(m_store->create(u"Todo"_s, {{u"name"_s, u"n"_s}}));
+    save.waitForFinished();
+    QVERIFY(save.result());
+    QCOMPARE(m_store->state(), DataStore::State::Running);
+    auto stop = m_store->stop();
+    stop.waitForFinished();
+    QCOMPARE(m_store->state(), DataStore::State::Stopped);
+    auto clear = m_store->clear();
+    clear.waitForFinished();
+    QVERIFY(clear.result());
+    QCOMPARE(m_store->state(), DataStore::State::Stopped);
+    QVERIFY(!QFile::exists(m_path));
 }
 
 void tst_DataStore::writeAheadLogging()
