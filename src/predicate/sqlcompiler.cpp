@@ -24,7 +24,11 @@ private:
     }
     QString bind(const QVariant &value)
     {
-        bindings.append(value);
+        // QSQLITE binds a null QString as SQL NULL; compare with the empty string instead.
+        if (value.metaType().id() == QMetaType::QString && value.toString().isNull())
+            bindings.append(QVariant(u""_s));
+        else
+            bindings.append(value);
         return u"?"_s;
     }
     QString comparison(const Predicate &predicate);

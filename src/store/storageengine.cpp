@@ -357,6 +357,9 @@ QVariant StorageEngine::toSql(const ModelField &field, const QVariant &value) co
     }
     if (field.type() == ModelField::Type::Boolean)
         return QVariant(qlonglong(value.toBool() ? 1 : 0));
+    // QSQLITE binds a null QString as SQL NULL; an empty string is a value, not a null.
+    if (value.metaType().id() == QMetaType::QString && value.toString().isNull())
+        return QVariant(u""_s);
     return value;
 }
 

@@ -195,7 +195,9 @@ bool equalValues(const Value &a, const Value &b)
 
 bool isSubsequence(const QList<char32_t> &haystack, const QList<char32_t> &needle)
 {
-    return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end())
+    // The empty string is found in every string, the empty one included (JS indexOf('') is 0).
+    return needle.isEmpty()
+            || std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end())
             != haystack.end();
 }
 
