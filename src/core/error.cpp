@@ -77,23 +77,23 @@ static QString kindName(Error::Kind kind)
 {
     switch (kind) {
     case Error::Kind::NoError:
-        return QCoreApplication::translate("Stratus::Error", "No error");
+        return QCoreApplication::translate("Stratus", "No error");
     case Error::Kind::Validation:
-        return QCoreApplication::translate("Stratus::Error", "Validation error");
+        return QCoreApplication::translate("Stratus", "Validation error");
     case Error::Kind::Condition:
-        return QCoreApplication::translate("Stratus::Error", "Condition error");
+        return QCoreApplication::translate("Stratus", "Condition error");
     case Error::Kind::Conflict:
-        return QCoreApplication::translate("Stratus::Error", "Conflict");
+        return QCoreApplication::translate("Stratus", "Conflict");
     case Error::Kind::Network:
-        return QCoreApplication::translate("Stratus::Error", "Network error");
+        return QCoreApplication::translate("Stratus", "Network error");
     case Error::Kind::Storage:
-        return QCoreApplication::translate("Stratus::Error", "Storage error");
+        return QCoreApplication::translate("Stratus", "Storage error");
     case Error::Kind::Schema:
-        return QCoreApplication::translate("Stratus::Error", "Schema error");
+        return QCoreApplication::translate("Stratus", "Schema error");
     case Error::Kind::State:
-        return QCoreApplication::translate("Stratus::Error", "State error");
+        return QCoreApplication::translate("Stratus", "State error");
     case Error::Kind::Unauthorized:
-        return QCoreApplication::translate("Stratus::Error", "Unauthorized");
+        return QCoreApplication::translate("Stratus", "Unauthorized");
     }
     return {};
 }

@@ -69,7 +69,7 @@ public:
     /// `Validation error (Todo.name): ...`
     QString toString() const;
 
-    friend bool operator==(const Error &a, const Error &b);
+    friend STRATUS_EXPORT bool operator==(const Error &a, const Error &b);
     friend bool operator!=(const Error &a, const Error &b) { return !(a == b); }
 
 private:

@@ -1,9 +1,5 @@
 #include <Stratus/graphql.h>
 
-#include <QtCore/qcoreapplication.h>
-
-#include <limits>
-
 using namespace Qt::StringLiterals;
 
 namespace Stratus::GraphQL {
@@ -93,7 +89,8 @@ const FieldDefinition *TypeDefinition::field(QStringView name) const
 
 QString ParseError::toString() const
 {
-    return QString::number(location.line) + u':' + QString::number(location.column) + u": "_s + message;
+    return QString::number(location.line) + u':' + QString::number(location.column) + u": "_s
+        + message;
 }
 
 } // namespace Stratus::GraphQL

@@ -1,6 +1,6 @@
 #include "lexer_p.h"
 
-#include <QtCore/qcoreapplication.h>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -8,25 +8,25 @@ namespace Stratus::GraphQL {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Stratus::GraphQL", text);
-}
-
 bool isNameStart(QChar c)
 {
     const char16_t u = c.unicode();
     return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || u == u'_';
 }
 
-bool isNameContinue(QChar c)
-{
-    return isNameStart(c) || (c.unicode() >= u'0' && c.unicode() <= u'9');
-}
-
 bool isDigit(QChar c)
 {
     return c.unicode() >= u'0' && c.unicode() <= u'9';
+}
+
+bool isNameContinue(QChar c)
+{
+    return isNameStart(c) || isDigit(c);
+}
+
+bool isWhiteSpace(QChar c)
+{
+    return c == u' ' || c == u'\t';
 }
 
 int hexValue(QChar c)
@@ -41,220 +41,316 @@ int hexValue(QChar c)
     return -1;
 }
 
-// The spec's BlockStringValue(): strip the common indentation and blank first/last lines.
-QString blockStringValue(const QString &raw)
+// Punctuators are frequent; literals avoid an allocation per token.
+QString punctuatorText(char16_t c)
 {
-    QStringList lines;
+    switch (c) {
+    case u'!':
+        return u"!"_s;
+    case u'$':
+        return u"$"_s;
+    case u'&':
+        return u"&"_s;
+    case u'(':
+        return u"("_s;
+    case u')':
+        return u")"_s;
+    case u':':
+        return u":"_s;
+    case u'=':
+        return u"="_s;
+    case u'@':
+        return u"@"_s;
+    case u'[':
+        return u"["_s;
+    case u']':
+        return u"]"_s;
+    case u'{':
+        return u"{"_s;
+    case u'|':
+        return u"|"_s;
+    case u'}':
+        return u"}"_s;
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+QString Lexer::describeCharacter(QStringView source, qsizetype position)
+{
+    if (position >= source.size())
+        return tr("the end of the document");
+    char32_t code = source[position].unicode();
+    if (QChar::isHighSurrogate(code) && position + 1 < source.size()
+        && source[position + 1].isLowSurrogate())
+        code = QChar::surrogateToUcs4(source[position], source[position + 1]);
+    if (code > 0x20 && code < 0x7F && code != u'"')
+        return u'"' + QChar(char16_t(code)) + u'"';
+    return u"U+"_s + QString::number(code, 16).toUpper().rightJustified(4, u'0');
+}
+
+QString Lexer::blockStringValue(QStringView raw)
+{
+    QList<QStringView> lines;
     qsizetype start = 0;
     for (qsizetype i = 0; i < raw.size(); ++i) {
         if (raw[i] == u'\r' || raw[i] == u'\n') {
-            lines.append(raw.mid(start, i - start));
+            lines.append(raw.sliced(start, i - start));
             if (raw[i] == u'\r' && i + 1 < raw.size() && raw[i + 1] == u'\n')
                 ++i;
             start = i + 1;
         }
     }
-    lines.append(raw.mid(start));
+    lines.append(raw.sliced(start));
 
     qsizetype commonIndent = -1;
     for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QString &line = lines.at(i);
+        const QStringView line = lines.at(i);
         qsizetype indent = 0;
-        while (indent < line.size() && (line[indent] == u' ' || line[indent] == u'\t'))
+        while (indent < line.size() && isWhiteSpace(line[indent]))
             ++indent;
         if (indent < line.size() && (commonIndent < 0 || indent < commonIndent))
             commonIndent = indent;
     }
     if (commonIndent > 0) {
         for (qsizetype i = 1; i < lines.size(); ++i)
-            lines[i] = lines[i].mid(commonIndent);
+            lines[i] = lines[i].sliced(qMin(commonIndent, lines[i].size()));
     }
-    auto blank = [](const QString &line) {
-        for (QChar c : line) {
-            if (c != u' ' && c != u'\t')
-                return false;
-        }
-        return true;
+
+    const auto isBlank = [](QStringView line) {
+        return std::all_of(line.begin(), line.end(), isWhiteSpace);
     };
-    while (!lines.isEmpty() && blank(lines.constFirst()))
-        lines.removeFirst();
-    while (!lines.isEmpty() && blank(lines.constLast()))
-        lines.removeLast();
-    return lines.join(u'\n');
+    qsizetype first = 0;
+    qsizetype last = lines.size();
+    while (first < last && isBlank(lines.at(first)))
+        ++first;
+    while (last > first && isBlank(lines.at(last - 1)))
+        --last;
+
+    QString value;
+    for (qsizetype i = first; i < last; ++i) {
+        if (i > first)
+            value += u'\n';
+        value += lines.at(i);
+    }
+    return value;
 }
 
-} // namespace
-
-QString describeCharacter(QChar c)
-{
-    if (c.unicode() >= 0x20 && c.unicode() < 0x7F)
-        return u'"' + QString(c) + u'"';
-    return u"U+"_s + QString::number(c.unicode(), 16).toUpper().rightJustified(4, u'0');
-}
-
-bool Lexer::fail(ParseError *error, int line, int column, const QString &message)
+bool Lexer::fail(ParseError *error, Location location, const QString &message)
 {
     if (error) {
         error->message = message;
-        error->location = Location{line, column};
+        error->location = location;
     }
     return false;
 }
 
-void Lexer::skipIgnored()
+// 1 or 2 (a surrogate pair) for a SourceCharacter at the current position, 0 for a control
+// character other than tab, LF and CR, or for a lone surrogate.
+qsizetype Lexer::sourceCharacterLength() const
+{
+    const QChar c = peek();
+    if (c.unicode() < 0x20 && c != u'\t' && c != u'\n' && c != u'\r')
+        return 0;
+    if (c.isHighSurrogate())
+        return peek(1).isLowSurrogate() ? 2 : 0;
+    if (c.isLowSurrogate())
+        return 0;
+    return 1;
+}
+
+bool Lexer::invalidCharacter(ParseError *error, const QString &message)
+{
+    return fail(error, here(), message.arg(describeCharacter(m_source, m_pos)));
+}
+
+bool Lexer::skipIgnored(ParseError *error)
 {
     while (!atEnd()) {
         const QChar c = peek();
         if (c == u'\uFEFF' || c == u' ' || c == u'\t' || c == u',') {
             advance();
-        } else if (c == u'\n') {
-            ++m_pos;
-            newLine();
-        } else if (c == u'\r') {
-            ++m_pos;
-            if (peek() == u'\n')
-                ++m_pos;
-            newLine();
+        } else if (c == u'\n' || c == u'\r') {
+            advanceLine();
         } else if (c == u'#') {
-            while (!atEnd() && peek() != u'\n' && peek() != u'\r')
-                advance();
+            advance();
+            while (!atEnd() && peek() != u'\n' && peek() != u'\r') {
+                const qsizetype length = sourceCharacterLength();
+                if (length == 0)
+                    return invalidCharacter(error, tr("Invalid character %1 in a comment"));
+                advance(length);
+            }
         } else {
             break;
         }
     }
+    return true;
 }
 
 bool Lexer::next(Token *token, ParseError *error)
 {
-    skipIgnored();
-    token->location = Location{m_line, m_column};
+    if (!skipIgnored(error))
+        return false;
+    token->location = here();
     token->text.clear();
     if (atEnd()) {
         token->kind = Token::Kind::EndOfDocument;
         return true;
     }
     const QChar c = peek();
-    switch (c.unicode()) {
-    case u'!':
-    case u'$':
-    case u'&':
-    case u'(':
-    case u')':
-    case u':':
-    case u'=':
-    case u'@':
-    case u'[':
-    case u']':
-    case u'{':
-    case u'|':
-    case u'}':
+    if (QString punctuator = punctuatorText(c.unicode()); !punctuator.isEmpty()) {
         token->kind = Token::Kind::Punctuator;
-        token->text = QString(c);
+        token->text = std::move(punctuator);
         advance();
         return true;
-    case u'.':
+    }
+    if (c == u'.') {
         if (peek(1) == u'.' && peek(2) == u'.') {
             token->kind = Token::Kind::Punctuator;
             token->text = u"..."_s;
             advance(3);
             return true;
         }
-        return fail(error, m_line, m_column, tr("Unexpected \".\"; did you mean \"...\"?"));
-    case u'"':
+        return fail(
+            error, here(),
+            tr("Expected \"...\" but found %1").arg(peek(1) == u'.' ? u"\"..\""_s : u"\".\""_s));
+    }
+    if (c == u'"') {
         if (peek(1) == u'"' && peek(2) == u'"')
             return readBlockString(token, error);
         return readString(token, error);
-    default:
-        break;
     }
-    if (isNameStart(c)) {
-        const qsizetype start = m_pos;
-        while (!atEnd() && isNameContinue(peek()))
-            advance();
-        token->kind = Token::Kind::Name;
-        token->text = m_source.mid(start, m_pos - start).toString();
-        return true;
-    }
+    if (isNameStart(c))
+        return readName(token);
     if (c == u'-' || isDigit(c))
         return readNumber(token, error);
-    return fail(error, m_line, m_column, tr("Unexpected character %1").arg(describeCharacter(c)));
+    return invalidCharacter(error, tr("Invalid character %1"));
+}
+
+bool Lexer::readName(Token *token)
+{
+    const qsizetype start = m_pos;
+    while (!atEnd() && isNameContinue(peek()))
+        advance();
+    token->kind = Token::Kind::Name;
+    token->text = m_source.sliced(start, m_pos - start).toString();
+    return true;
 }
 
 bool Lexer::readNumber(Token *token, ParseError *error)
 {
     const qsizetype start = m_pos;
-    const int column = m_column;
     bool isFloat = false;
+    const auto expectDigits = [&](const QString &message) {
+        if (!isDigit(peek()))
+            return invalidCharacter(error, message);
+        while (isDigit(peek()))
+            advance();
+        return true;
+    };
+
     if (peek() == u'-')
         advance();
     if (peek() == u'0') {
         advance();
         if (isDigit(peek()))
-            return fail(error, m_line, m_column,
-                        tr("Invalid number: unexpected digit after 0"));
-    } else if (isDigit(peek())) {
-        while (isDigit(peek()))
-            advance();
-    } else {
-        return fail(error, m_line, m_column,
-                    tr("Invalid number: expected a digit but found %1")
-                            .arg(atEnd() ? tr("the end of the document") : describeCharacter(peek())));
+            return fail(error, here(),
+                        tr("Invalid number: a leading zero must not be followed "
+                           "by a digit"));
+    } else if (!expectDigits(tr("Invalid number: expected a digit but found %1"))) {
+        return false;
     }
     if (peek() == u'.') {
         isFloat = true;
         advance();
-        if (!isDigit(peek()))
-            return fail(error, m_line, m_column,
-                        tr("Invalid number: expected a digit after \".\""));
-        while (isDigit(peek()))
-            advance();
+        if (!expectDigits(tr("Invalid number: expected a digit after \".\" but found %1")))
+            return false;
     }
     if (peek() == u'e' || peek() == u'E') {
         isFloat = true;
         advance();
         if (peek() == u'+' || peek() == u'-')
             advance();
-        if (!isDigit(peek()))
-            return fail(error, m_line, m_column,
-                        tr("Invalid number: expected a digit in the exponent"));
-        while (isDigit(peek()))
-            advance();
+        if (!expectDigits(tr("Invalid number: expected a digit in the exponent but found %1")))
+            return false;
     }
     if (peek() == u'.' || isNameStart(peek()))
-        return fail(error, m_line, m_column,
-                    tr("Invalid number: unexpected %1 after a number").arg(describeCharacter(peek())));
+        return invalidCharacter(error, tr("Invalid number: unexpected %1 after a number"));
     token->kind = isFloat ? Token::Kind::Float : Token::Kind::Int;
-    token->text = m_source.mid(start, m_pos - start).toString();
-    token->location.column = column;
+    token->text = m_source.sliced(start, m_pos - start).toString();
     return true;
 }
 
 bool Lexer::readEscape(QString *out, ParseError *error)
 {
-    // At the backslash.
-    const int line = m_line;
-    const int column = m_column;
-    advance();
+    const Location location = here();
+    const qsizetype start = m_pos;
+    // The escape as written, up to where it went wrong, for the message.
+    const auto invalid = [&](const QString &message) {
+        qsizetype end = m_pos;
+        while (end < m_source.size() && end - start < 16
+               && (hexValue(m_source[end]) >= 0 || m_source[end] == u'{'))
+            ++end;
+        if (end < m_source.size()) {
+            const char16_t c = m_source[end].unicode();
+            if (c > 0x20 && c < 0x7F && c != u'"' && c != u'\\')
+                ++end;
+        }
+        return fail(error, location, message.arg(m_source.sliced(start, end - start)));
+    };
+
+    advance(); // backslash
     if (atEnd())
-        return fail(error, line, column, tr("Unterminated string"));
-    const QChar c = peek();
-    switch (c.unicode()) {
-    case u'"': *out += u'"'; advance(); return true;
-    case u'\\': *out += u'\\'; advance(); return true;
-    case u'/': *out += u'/'; advance(); return true;
-    case u'b': *out += u'\b'; advance(); return true;
-    case u'f': *out += u'\f'; advance(); return true;
-    case u'n': *out += u'\n'; advance(); return true;
-    case u'r': *out += u'\r'; advance(); return true;
-    case u't': *out += u'\t'; advance(); return true;
+        return fail(error, location, tr("Unterminated string"));
+    switch (peek().unicode()) {
+    case u'"':
+        *out += u'"';
+        advance();
+        return true;
+    case u'\\':
+        *out += u'\\';
+        advance();
+        return true;
+    case u'/':
+        *out += u'/';
+        advance();
+        return true;
+    case u'b':
+        *out += u'\b';
+        advance();
+        return true;
+    case u'f':
+        *out += u'\f';
+        advance();
+        return true;
+    case u'n':
+        *out += u'\n';
+        advance();
+        return true;
+    case u'r':
+        *out += u'\r';
+        advance();
+        return true;
+    case u't':
+        *out += u'\t';
+        advance();
+        return true;
     case u'u':
+        advance();
         break;
     default:
-        return fail(error, line, column,
-                    tr("Invalid escape sequence \\%1").arg(c.isPrint() ? QString(c) : describeCharacter(c)));
+        if (peek() == u'\n' || peek() == u'\r' || sourceCharacterLength() == 0)
+            return fail(error, location,
+                        tr("Invalid escape sequence: \"\\\" followed by %1")
+                            .arg(describeCharacter(m_source, m_pos)));
+        return fail(error, location,
+                    tr("Invalid escape sequence \"\\%1\"")
+                        .arg(m_source.sliced(m_pos, sourceCharacterLength())));
     }
-    advance(); // u
-    auto readHex4 = [&](char32_t *value) {
+
+    const auto readHex4 = [&](char32_t *value) {
         char32_t v = 0;
         for (int i = 0; i < 4; ++i) {
             const int h = hexValue(peek(i));
@@ -266,38 +362,46 @@ bool Lexer::readEscape(QString *out, ParseError *error)
         *value = v;
         return true;
     };
+
     char32_t code = 0;
     if (peek() == u'{') {
         advance();
-        int digits = 0;
-        while (!atEnd() && peek() != u'}') {
-            const int h = hexValue(peek());
-            if (h < 0 || ++digits > 6)
-                return fail(error, line, column, tr("Invalid Unicode escape sequence"));
-            code = code * 16 + char32_t(h);
+        bool any = false;
+        while (hexValue(peek()) >= 0) {
+            code = code * 16 + char32_t(hexValue(peek()));
+            any = true;
             advance();
+            if (code > 0x10FFFF)
+                return invalid(tr("Invalid Unicode escape sequence \"%1\": beyond U+10FFFF"));
         }
-        if (atEnd() || digits == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
-            return fail(error, line, column, tr("Invalid Unicode escape sequence"));
-        advance(); // }
+        if (!any || peek() != u'}')
+            return invalid(tr("Invalid Unicode escape sequence \"%1\""));
+        advance();
+        if (QChar::isSurrogate(code))
+            return invalid(tr("Invalid Unicode escape sequence \"%1\": a surrogate is not a "
+                              "character"));
     } else {
         if (!readHex4(&code))
-            return fail(error, line, column, tr("Invalid Unicode escape sequence"));
-        if (code >= 0xD800 && code <= 0xDBFF) {
+            return invalid(tr("Invalid Unicode escape sequence \"%1\""));
+        if (QChar::isHighSurrogate(code)) {
+            // JSON-style surrogate pair: \uD83D\uDE00.
             char32_t low = 0;
+            const qsizetype save = m_pos;
+            const int saveColumn = m_column;
             if (peek() == u'\\' && peek(1) == u'u') {
                 advance(2);
-                if (!readHex4(&low) || low < 0xDC00 || low > 0xDFFF)
-                    return fail(error, line, column,
-                                tr("Invalid Unicode escape sequence: a lone surrogate"));
-                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-            } else {
-                return fail(error, line, column,
-                            tr("Invalid Unicode escape sequence: a lone surrogate"));
+                if (readHex4(&low) && QChar::isLowSurrogate(low)) {
+                    code = QChar::surrogateToUcs4(char16_t(code), char16_t(low));
+                    *out += QString::fromUcs4(&code, 1);
+                    return true;
+                }
             }
-        } else if (code >= 0xDC00 && code <= 0xDFFF) {
-            return fail(error, line, column, tr("Invalid Unicode escape sequence: a lone surrogate"));
+            m_pos = save;
+            m_column = saveColumn;
+            return invalid(tr("Invalid Unicode escape sequence \"%1\": a lone surrogate"));
         }
+        if (QChar::isLowSurrogate(code))
+            return invalid(tr("Invalid Unicode escape sequence \"%1\": a lone surrogate"));
     }
     *out += QString::fromUcs4(&code, 1);
     return true;
@@ -305,79 +409,69 @@ bool Lexer::readEscape(QString *out, ParseError *error)
 
 bool Lexer::readString(Token *token, ParseError *error)
 {
-    const int line = m_line;
-    const int column = m_column;
+    const Location location = here();
     advance(); // "
     QString value;
+    qsizetype chunk = m_pos; // start of the text not yet copied to value
     while (true) {
         if (atEnd() || peek() == u'\n' || peek() == u'\r')
-            return fail(error, line, column, tr("Unterminated string"));
+            return fail(error, location, tr("Unterminated string"));
         const QChar c = peek();
         if (c == u'"') {
+            value += m_source.sliced(chunk, m_pos - chunk);
             advance();
             break;
         }
         if (c == u'\\') {
+            value += m_source.sliced(chunk, m_pos - chunk);
             if (!readEscape(&value, error))
                 return false;
+            chunk = m_pos;
             continue;
         }
-        if (c.unicode() < 0x20 && c != u'\t')
-            return fail(error, m_line, m_column,
-                        tr("Invalid character %1 in a string").arg(describeCharacter(c)));
-        value += c;
-        advance();
+        const qsizetype length = sourceCharacterLength();
+        if (length == 0)
+            return invalidCharacter(error, tr("Invalid character %1 in a string"));
+        advance(length);
     }
     token->kind = Token::Kind::String;
-    token->text = value;
-    token->location = Location{line, column};
+    token->text = std::move(value);
     return true;
 }
 
 bool Lexer::readBlockString(Token *token, ParseError *error)
 {
-    const int line = m_line;
-    const int column = m_column;
+    const Location location = here();
     advance(3);
     QString raw;
+    qsizetype chunk = m_pos; // start of the text not yet copied to raw
     while (true) {
         if (atEnd())
-            return fail(error, line, column, tr("Unterminated block string"));
+            return fail(error, location, tr("Unterminated block string"));
         const QChar c = peek();
         if (c == u'"' && peek(1) == u'"' && peek(2) == u'"') {
+            raw += m_source.sliced(chunk, m_pos - chunk);
             advance(3);
             break;
         }
         if (c == u'\\' && peek(1) == u'"' && peek(2) == u'"' && peek(3) == u'"') {
+            raw += m_source.sliced(chunk, m_pos - chunk);
             raw += u"\"\"\""_s;
             advance(4);
+            chunk = m_pos;
             continue;
         }
-        if (c == u'\n') {
-            raw += c;
-            ++m_pos;
-            newLine();
+        if (c == u'\n' || c == u'\r') {
+            advanceLine();
             continue;
         }
-        if (c == u'\r') {
-            raw += c;
-            ++m_pos;
-            if (peek() == u'\n') {
-                raw += u'\n';
-                ++m_pos;
-            }
-            newLine();
-            continue;
-        }
-        if (c.unicode() < 0x20 && c != u'\t')
-            return fail(error, m_line, m_column,
-                        tr("Invalid character %1 in a block string").arg(describeCharacter(c)));
-        raw += c;
-        advance();
+        const qsizetype length = sourceCharacterLength();
+        if (length == 0)
+            return invalidCharacter(error, tr("Invalid character %1 in a block string"));
+        advance(length);
     }
     token->kind = Token::Kind::BlockString;
     token->text = blockStringValue(raw);
-    token->location = Location{line, column};
     return true;
 }
 

@@ -2,6 +2,8 @@
 
 #include <Stratus/graphql.h>
 
+#include <QtCore/qcoreapplication.h>
+
 namespace Stratus::GraphQL {
 
 struct Token
@@ -12,8 +14,8 @@ struct Token
         Name,
         Int,
         Float,
-        String,      ///< text holds the decoded value
-        BlockString, ///< text holds the decoded value
+        String, ///< text holds the decoded value
+        BlockString, ///< text holds the value after BlockStringValue()
     };
 
     Kind kind = Kind::EndOfDocument;
@@ -28,31 +30,50 @@ struct Token
 /// ignored tokens (BOM, white space, line terminators, commas, comments).
 class Lexer
 {
+    Q_DECLARE_TR_FUNCTIONS(Stratus::GraphQL)
+
 public:
     explicit Lexer(QStringView source) : m_source(source) { }
 
-    /// The next token, or false with \a error set.
+    /// Reads the next token into \a token; at the end of the source that is an EndOfDocument
+    /// token, again on every further call. On a lexical error returns false and sets \a error.
     bool next(Token *token, ParseError *error);
 
+    /// `"x"` for printable ASCII, else `U+XXXX` (a surrogate pair gives its code point).
+    static QString describeCharacter(QStringView source, qsizetype position);
+
+    /// The spec's BlockStringValue(): removes the common indentation and leading and trailing
+    /// blank lines, and normalizes line terminators to \n.
+    static QString blockStringValue(QStringView raw);
+
 private:
-    bool fail(ParseError *error, int line, int column, const QString &message);
-    void skipIgnored();
+    bool fail(ParseError *error, Location location, const QString &message);
+    bool skipIgnored(ParseError *error);
+    bool readName(Token *token);
     bool readNumber(Token *token, ParseError *error);
     bool readString(Token *token, ParseError *error);
     bool readBlockString(Token *token, ParseError *error);
     bool readEscape(QString *out, ParseError *error);
+    bool invalidCharacter(ParseError *error, const QString &message);
+    qsizetype sourceCharacterLength() const;
+
     QChar peek(qsizetype offset = 0) const
     {
         return m_pos + offset < m_source.size() ? m_source[m_pos + offset] : QChar();
     }
     bool atEnd() const { return m_pos >= m_source.size(); }
+    Location here() const { return Location{m_line, m_column}; }
     void advance(qsizetype count = 1)
     {
         m_pos += count;
         m_column += int(count);
     }
-    void newLine()
+    // At \n, \r or \r\n: steps over it and starts a new line.
+    void advanceLine()
     {
+        if (peek() == u'\r' && peek(1) == u'\n')
+            ++m_pos;
+        ++m_pos;
         ++m_line;
         m_column = 1;
     }
@@ -62,7 +83,5 @@ private:
     int m_line = 1;
     int m_column = 1;
 };
-
-QString describeCharacter(QChar c);
 
 } // namespace Stratus::GraphQL

@@ -1,6 +1,7 @@
 #include "lexer_p.h"
 
-#include <QtCore/qcoreapplication.h>
+#include <algorithm>
+#include <array>
 
 using namespace Qt::StringLiterals;
 
@@ -8,57 +9,79 @@ namespace Stratus::GraphQL {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Stratus::GraphQL", text);
-}
+// Whatever Limits::maxDepth says, the recursion must stay well inside a thread's stack (sanitizer
+// builds have much bigger frames).
+constexpr int HardMaxDepth = 1000;
 
-const QStringList directiveLocations = {
-        u"QUERY"_s, u"MUTATION"_s, u"SUBSCRIPTION"_s, u"FIELD"_s, u"FRAGMENT_DEFINITION"_s,
-        u"FRAGMENT_SPREAD"_s, u"INLINE_FRAGMENT"_s, u"VARIABLE_DEFINITION"_s, u"SCHEMA"_s,
-        u"SCALAR"_s, u"OBJECT"_s, u"FIELD_DEFINITION"_s, u"ARGUMENT_DEFINITION"_s, u"INTERFACE"_s,
-        u"UNION"_s, u"ENUM"_s, u"ENUM_VALUE"_s, u"INPUT_OBJECT"_s, u"INPUT_FIELD_DEFINITION"_s,
+constexpr std::array<QStringView, 19> DirectiveLocations = {
+    u"QUERY",
+    u"MUTATION",
+    u"SUBSCRIPTION",
+    u"FIELD",
+    u"FRAGMENT_DEFINITION",
+    u"FRAGMENT_SPREAD",
+    u"INLINE_FRAGMENT",
+    u"VARIABLE_DEFINITION",
+    u"SCHEMA",
+    u"SCALAR",
+    u"OBJECT",
+    u"FIELD_DEFINITION",
+    u"ARGUMENT_DEFINITION",
+    u"INTERFACE",
+    u"UNION",
+    u"ENUM",
+    u"ENUM_VALUE",
+    u"INPUT_OBJECT",
+    u"INPUT_FIELD_DEFINITION",
 };
 
+// The type-system keywords that `extend` may precede; `directive` and `extend` complete the set.
+constexpr std::array<QStringView, 7> ExtensibleKeywords = {
+    u"schema", u"scalar", u"type", u"interface", u"union", u"enum", u"input",
+};
+
+bool isExtensibleKeyword(const Token &token)
+{
+    return token.kind == Token::Kind::Name
+        && std::find(ExtensibleKeywords.begin(), ExtensibleKeywords.end(), token.text)
+        != ExtensibleKeywords.end();
+}
+
+// Every parse function returns false on the first error; the error is kept in ParserImpl::error
+// and nothing is parsed after it.
 class ParserImpl
 {
+    Q_DECLARE_TR_FUNCTIONS(Stratus::GraphQL)
+
 public:
     ParserImpl(QStringView source, Parser::DocumentKind kind, const Parser::Limits &limits)
-        : m_lexer(source), m_kind(kind), m_limits(limits)
-    {
-    }
+        : m_lexer(source)
+        , m_kind(kind)
+        , m_limits(limits)
+        , m_maxDepth(qMin(limits.maxDepth, HardMaxDepth))
+    { }
 
     std::optional<Document> parseDocument();
+
     ParseError error;
 
 private:
-    // Token handling
     bool advance();
-    bool fail(const Location &location, const QString &message)
-    {
-        if (!m_failed) {
-            error.message = message;
-            error.location = location;
-            m_failed = true;
-        }
-        return false;
-    }
+    bool fail(Location location, const QString &message);
     bool unexpected(const QString &expected);
     QString describe(const Token &token) const;
-    bool expectPunctuator(QStringView p);
-    bool expectName(QString *name);
+    bool at(QStringView punctuator) const { return m_token.isPunctuator(punctuator); }
+    bool atName() const { return m_token.kind == Token::Kind::Name; }
+    bool atEnd() const { return m_token.kind == Token::Kind::EndOfDocument; }
+    bool expect(QStringView punctuator);
+    bool expectName(QString *name, const QString &expected = {});
     bool expectKeyword(QStringView keyword);
-    bool peekPunctuator(QStringView p) const { return m_token.isPunctuator(p); }
-    bool skipPunctuator(QStringView p);
     bool enter();
     void leave() { --m_depth; }
 
-    // Definitions
     bool parseDefinition(Document &document);
     bool parseOperation(Document &document);
     bool parseFragment(Document &document);
-    bool parseTypeSystem(Document &document, const QString &description, bool hasDescription,
-                         const Location &start);
     bool parseVariableDefinitions(QList<VariableDefinition> &variables);
     bool parseSelectionSet(QList<Selection> &selections);
     bool parseSelection(Selection &selection);
@@ -67,38 +90,57 @@ private:
     bool parseValue(Value &value, bool isConst);
     bool parseType(TypeRef &type);
     bool parseDescription(QString *description, bool *hasDescription);
-    bool parseFieldsDefinition(QList<FieldDefinition> &fields);
-    bool parseArgumentDefinitions(QList<InputValueDefinition> &arguments, QStringView close);
-    bool parseInputValueDefinition(InputValueDefinition &value);
+
+    bool parseTypeSystem(Document &document, const QString &description, bool hasDescription,
+                         Location start);
+    bool parseSchema(SchemaDefinition &schema);
+    bool parseDirectiveDefinition(DirectiveDefinition &directive);
     bool parseImplements(QStringList &interfaces);
+    bool parseFieldDefinitions(QList<FieldDefinition> &fields);
+    bool parseInputValueDefinitions(QList<InputValueDefinition> &values, QStringView open,
+                                    QStringView close, const QString &what);
+    bool parseInputValueDefinition(InputValueDefinition &value);
+    bool parseUnionMembers(QStringList &members);
+    bool parseEnumValues(QList<EnumValueDefinition> &values);
 
     Lexer m_lexer;
     Token m_token;
     Parser::DocumentKind m_kind;
     Parser::Limits m_limits;
+    int m_maxDepth;
     qsizetype m_tokens = 0;
     int m_depth = 0;
     bool m_failed = false;
 };
 
+bool ParserImpl::fail(Location location, const QString &message)
+{
+    if (!m_failed) {
+        error.message = message;
+        error.location = location;
+        m_failed = true;
+    }
+    return false;
+}
+
 bool ParserImpl::advance()
 {
+    if (m_failed)
+        return false;
     if (++m_tokens > m_limits.maxTokens)
         return fail(m_token.location,
-                    tr("The document has more than %1 tokens").arg(m_limits.maxTokens));
+                    tr("The document has too many tokens (more than %1)").arg(m_limits.maxTokens));
     ParseError lexError;
-    if (!m_lexer.next(&m_token, &lexError)) {
-        fail(lexError.location, lexError.message);
-        return false;
-    }
+    if (!m_lexer.next(&m_token, &lexError))
+        return fail(lexError.location, lexError.message);
     return true;
 }
 
 bool ParserImpl::enter()
 {
-    if (++m_depth > m_limits.maxDepth)
+    if (++m_depth > m_maxDepth)
         return fail(m_token.location,
-                    tr("The document is nested more than %1 levels deep").arg(m_limits.maxDepth));
+                    tr("The document is nested too deeply (more than %1 levels)").arg(m_maxDepth));
     return true;
 }
 
@@ -114,38 +156,36 @@ QString ParserImpl::describe(const Token &token) const
     case Token::Kind::Int:
     case Token::Kind::Float:
         return tr("number %1").arg(token.text);
-    case Token::Kind::String:
+    case Token::Kind::String: {
+        constexpr qsizetype maxShown = 24;
+        if (token.text.size() > maxShown)
+            return tr("string \"%1...\"").arg(QStringView(token.text).first(maxShown));
+        return tr("string \"%1\"").arg(token.text);
+    }
     case Token::Kind::BlockString:
-        return tr("a string");
+        return tr("a block string");
     }
     return {};
 }
 
 bool ParserImpl::unexpected(const QString &expected)
 {
-    if (m_token.kind == Token::Kind::EndOfDocument)
-        return fail(m_token.location, tr("Unexpected end of the document, expected %1").arg(expected));
+    if (atEnd())
+        return fail(m_token.location, tr("Unexpected end of document, expected %1").arg(expected));
     return fail(m_token.location, tr("Expected %1 but found %2").arg(expected, describe(m_token)));
 }
 
-bool ParserImpl::expectPunctuator(QStringView p)
+bool ParserImpl::expect(QStringView punctuator)
 {
-    if (!m_token.isPunctuator(p))
-        return unexpected(u'"' + p.toString() + u'"');
+    if (!at(punctuator))
+        return unexpected(u'"' + punctuator + u'"');
     return advance();
 }
 
-bool ParserImpl::skipPunctuator(QStringView p)
+bool ParserImpl::expectName(QString *name, const QString &expected)
 {
-    if (!m_token.isPunctuator(p))
-        return false;
-    return advance();
-}
-
-bool ParserImpl::expectName(QString *name)
-{
-    if (m_token.kind != Token::Kind::Name)
-        return unexpected(tr("a name"));
+    if (!atName())
+        return unexpected(expected.isEmpty() ? tr("a name") : expected);
     *name = m_token.text;
     return advance();
 }
@@ -153,20 +193,20 @@ bool ParserImpl::expectName(QString *name)
 bool ParserImpl::expectKeyword(QStringView keyword)
 {
     if (!m_token.isName(keyword))
-        return unexpected(u'"' + keyword.toString() + u'"');
+        return unexpected(u'"' + keyword + u'"');
     return advance();
 }
 
 std::optional<Document> ParserImpl::parseDocument()
 {
-    Document document;
     if (!advance())
         return std::nullopt;
-    if (m_token.kind == Token::Kind::EndOfDocument) {
-        fail(m_token.location, tr("The document is empty: expected a definition"));
+    if (atEnd()) {
+        fail(m_token.location, tr("The document is empty, expected a definition"));
         return std::nullopt;
     }
-    while (m_token.kind != Token::Kind::EndOfDocument) {
+    Document document;
+    while (!atEnd()) {
         if (!parseDefinition(document))
             return std::nullopt;
     }
@@ -180,122 +220,111 @@ bool ParserImpl::parseDefinition(Document &document)
     bool hasDescription = false;
     if (!parseDescription(&description, &hasDescription))
         return false;
-    const bool executable = !hasDescription
-            && (m_token.isPunctuator(u"{") || m_token.isName(u"query") || m_token.isName(u"mutation")
-                || m_token.isName(u"subscription") || m_token.isName(u"fragment"));
-    if (executable) {
+    const QString afterDescription = tr("a type-system definition after the description");
+
+    const bool isExecutable = at(u"{")
+        || (atName()
+            && (m_token.text == u"query" || m_token.text == u"mutation"
+                || m_token.text == u"subscription" || m_token.text == u"fragment"));
+    if (isExecutable) {
+        if (hasDescription)
+            return unexpected(afterDescription);
         if (m_kind == Parser::DocumentKind::TypeSystem)
-            return fail(start, tr("An operation or fragment is not allowed in a type-system document"));
+            return fail(start,
+                        tr("An operation or fragment is not allowed in a type-system "
+                           "document"));
         return m_token.isName(u"fragment") ? parseFragment(document) : parseOperation(document);
     }
-    if (m_token.kind != Token::Kind::Name)
-        return unexpected(tr("a definition"));
-    static const QStringList typeSystemKeywords = {u"schema"_s, u"scalar"_s, u"type"_s,
-                                                   u"interface"_s, u"union"_s, u"enum"_s,
-                                                   u"input"_s, u"directive"_s, u"extend"_s};
-    if (!typeSystemKeywords.contains(m_token.text))
-        return unexpected(tr("a definition"));
+    const bool isTypeSystem =
+        isExtensibleKeyword(m_token) || m_token.isName(u"directive") || m_token.isName(u"extend");
+    if (!isTypeSystem)
+        return unexpected(hasDescription ? afterDescription : tr("a definition"));
     if (m_kind == Parser::DocumentKind::Executable)
-        return fail(start, tr("A type-system definition is not allowed in an executable document"));
+        return fail(start,
+                    tr("A type-system definition is not allowed in an executable "
+                       "document"));
     return parseTypeSystem(document, description, hasDescription, start);
 }
 
 bool ParserImpl::parseDescription(QString *description, bool *hasDescription)
 {
-    if (m_token.kind == Token::Kind::String || m_token.kind == Token::Kind::BlockString) {
-        *description = m_token.text;
-        *hasDescription = true;
-        return advance();
-    }
-    return true;
+    *hasDescription =
+        m_token.kind == Token::Kind::String || m_token.kind == Token::Kind::BlockString;
+    if (!*hasDescription)
+        return true;
+    *description = m_token.text;
+    return advance();
 }
 
 bool ParserImpl::parseOperation(Document &document)
 {
-    OperationDefinition operation;
+    OperationDefinition &operation = document.operations.emplaceBack();
     operation.location = m_token.location;
-    if (m_token.isPunctuator(u"{")) {
-        if (!parseSelectionSet(operation.selectionSet))
-            return false;
-        document.operations.append(operation);
-        return true;
-    }
-    if (m_token.text == u"query")
-        operation.type = OperationDefinition::Type::Query;
-    else if (m_token.text == u"mutation")
+    if (at(u"{"))
+        return parseSelectionSet(operation.selectionSet);
+    if (m_token.text == u"mutation")
         operation.type = OperationDefinition::Type::Mutation;
-    else
+    else if (m_token.text == u"subscription")
         operation.type = OperationDefinition::Type::Subscription;
     if (!advance())
         return false;
-    if (m_token.kind == Token::Kind::Name && !expectName(&operation.name))
+    if (atName() && !expectName(&operation.name))
         return false;
-    if (peekPunctuator(u"(") && !parseVariableDefinitions(operation.variables))
+    if (at(u"(") && !parseVariableDefinitions(operation.variables))
         return false;
-    if (!parseDirectives(operation.directives, false) || !parseSelectionSet(operation.selectionSet))
-        return false;
-    document.operations.append(operation);
-    return true;
+    return parseDirectives(operation.directives, false)
+        && parseSelectionSet(operation.selectionSet);
 }
 
 bool ParserImpl::parseFragment(Document &document)
 {
-    FragmentDefinition fragment;
+    FragmentDefinition &fragment = document.fragments.emplaceBack();
     fragment.location = m_token.location;
     if (!advance())
         return false;
     if (m_token.isName(u"on"))
         return unexpected(tr("a fragment name"));
-    if (!expectName(&fragment.name) || !expectKeyword(u"on") || !expectName(&fragment.typeCondition)
-        || !parseDirectives(fragment.directives, false) || !parseSelectionSet(fragment.selectionSet))
-        return false;
-    document.fragments.append(fragment);
-    return true;
+    return expectName(&fragment.name, tr("a fragment name")) && expectKeyword(u"on")
+        && expectName(&fragment.typeCondition, tr("a type name"))
+        && parseDirectives(fragment.directives, false) && parseSelectionSet(fragment.selectionSet);
 }
 
 bool ParserImpl::parseVariableDefinitions(QList<VariableDefinition> &variables)
 {
-    if (!expectPunctuator(u"("))
+    if (!expect(u"("))
         return false;
-    if (peekPunctuator(u")"))
-        return unexpected(tr("a variable definition"));
-    while (!peekPunctuator(u")")) {
-        VariableDefinition variable;
+    do {
+        if (!at(u"$"))
+            return unexpected(variables.isEmpty() ? tr("a variable definition")
+                                                  : tr("a variable definition or \")\""));
+        VariableDefinition &variable = variables.emplaceBack();
         variable.location = m_token.location;
-        if (!expectPunctuator(u"$") || !expectName(&variable.name) || !expectPunctuator(u":")
+        if (!advance() || !expectName(&variable.name, tr("a variable name")) || !expect(u":")
             || !parseType(variable.type))
             return false;
-        if (peekPunctuator(u"=")) {
-            if (!advance())
+        if (at(u"=")) {
+            if (!advance() || !parseValue(variable.defaultValue.emplace(), true))
                 return false;
-            Value value;
-            if (!parseValue(value, true))
-                return false;
-            variable.defaultValue = value;
         }
         if (!parseDirectives(variable.directives, true))
             return false;
-        variables.append(variable);
-    }
+    } while (!at(u")"));
     return advance();
 }
 
 bool ParserImpl::parseSelectionSet(QList<Selection> &selections)
 {
-    if (!enter())
+    if (!at(u"{"))
+        return unexpected(tr("a selection set (\"{\")"));
+    if (!enter() || !advance())
         return false;
-    if (!expectPunctuator(u"{"))
-        return false;
-    if (peekPunctuator(u"}"))
-        return unexpected(tr("a selection"));
-    while (!peekPunctuator(u"}")) {
-        if (m_token.kind == Token::Kind::EndOfDocument)
-            return unexpected(tr("a selection or \"}\""));
-        Selection selection;
-        if (!parseSelection(selection))
+    do {
+        if (!atName() && !at(u"..."))
+            return unexpected(selections.isEmpty() ? tr("a selection")
+                                                   : tr("a selection or \"}\""));
+        if (!parseSelection(selections.emplaceBack()))
             return false;
-        selections.append(selection);
-    }
+    } while (!at(u"}"));
     leave();
     return advance();
 }
@@ -303,69 +332,67 @@ bool ParserImpl::parseSelectionSet(QList<Selection> &selections)
 bool ParserImpl::parseSelection(Selection &selection)
 {
     selection.location = m_token.location;
-    if (peekPunctuator(u"...")) {
+    if (at(u"...")) {
         if (!advance())
             return false;
-        if (m_token.kind == Token::Kind::Name && m_token.text != u"on") {
+        if (atName() && m_token.text != u"on") {
             selection.kind = Selection::Kind::FragmentSpread;
             return expectName(&selection.name) && parseDirectives(selection.directives, false);
         }
         selection.kind = Selection::Kind::InlineFragment;
         if (m_token.isName(u"on")) {
-            if (!advance() || !expectName(&selection.typeCondition))
+            if (!advance() || !expectName(&selection.typeCondition, tr("a type name")))
                 return false;
         }
-        return parseDirectives(selection.directives, false) && parseSelectionSet(selection.selectionSet);
+        if (!parseDirectives(selection.directives, false))
+            return false;
+        if (!at(u"{"))
+            return unexpected(selection.typeCondition.isEmpty() && selection.directives.isEmpty()
+                                  ? tr("a fragment name, \"on\" or a selection set")
+                                  : tr("a selection set (\"{\")"));
+        return parseSelectionSet(selection.selectionSet);
     }
     selection.kind = Selection::Kind::Field;
-    QString name;
-    if (m_token.kind != Token::Kind::Name)
-        return unexpected(tr("a selection"));
-    if (!expectName(&name))
+    if (!expectName(&selection.name, tr("a field")))
         return false;
-    if (peekPunctuator(u":")) {
-        if (!advance())
-            return false;
-        selection.alias = name;
-        if (!expectName(&name))
+    if (at(u":")) {
+        selection.alias = std::exchange(selection.name, QString());
+        if (!advance() || !expectName(&selection.name, tr("a field name after the alias")))
             return false;
     }
-    selection.name = name;
-    if (peekPunctuator(u"(") && !parseArguments(selection.arguments, false))
+    if (at(u"(") && !parseArguments(selection.arguments, false))
         return false;
     if (!parseDirectives(selection.directives, false))
         return false;
-    if (peekPunctuator(u"{"))
+    if (at(u"{"))
         return parseSelectionSet(selection.selectionSet);
     return true;
 }
 
 bool ParserImpl::parseArguments(QList<Argument> &arguments, bool isConst)
 {
-    if (!expectPunctuator(u"("))
+    if (!expect(u"("))
         return false;
-    if (peekPunctuator(u")"))
-        return unexpected(tr("an argument"));
-    while (!peekPunctuator(u")")) {
-        Argument argument;
+    do {
+        if (!atName())
+            return unexpected(arguments.isEmpty() ? tr("an argument") : tr("an argument or \")\""));
+        Argument &argument = arguments.emplaceBack();
         argument.location = m_token.location;
-        if (!expectName(&argument.name) || !expectPunctuator(u":") || !parseValue(argument.value, isConst))
+        if (!expectName(&argument.name) || !expect(u":") || !parseValue(argument.value, isConst))
             return false;
-        arguments.append(argument);
-    }
+    } while (!at(u")"));
     return advance();
 }
 
 bool ParserImpl::parseDirectives(QList<Directive> &directives, bool isConst)
 {
-    while (peekPunctuator(u"@")) {
-        Directive directive;
+    while (at(u"@")) {
+        Directive &directive = directives.emplaceBack();
         directive.location = m_token.location;
-        if (!advance() || !expectName(&directive.name))
+        if (!advance() || !expectName(&directive.name, tr("a directive name")))
             return false;
-        if (peekPunctuator(u"(") && !parseArguments(directive.arguments, isConst))
+        if (at(u"(") && !parseArguments(directive.arguments, isConst))
             return false;
-        directives.append(directive);
     }
     return true;
 }
@@ -399,43 +426,42 @@ bool ParserImpl::parseValue(Value &value, bool isConst)
         }
         return advance();
     case Token::Kind::Punctuator:
-        break;
     case Token::Kind::EndOfDocument:
-        return unexpected(tr("a value"));
+        break;
     }
-    if (peekPunctuator(u"$")) {
+
+    if (at(u"$")) {
         if (isConst)
-            return fail(m_token.location, tr("A variable is not allowed here: expected a constant value"));
-        if (!advance())
-            return false;
+            return fail(m_token.location,
+                        tr("Expected a constant value but found a variable (variables are not "
+                           "allowed in default values and type-system directives)"));
         value.kind = Value::Kind::Variable;
-        return expectName(&value.text);
+        return advance() && expectName(&value.text, tr("a variable name"));
     }
-    if (peekPunctuator(u"[")) {
+    if (at(u"[")) {
+        value.kind = Value::Kind::List;
         if (!enter() || !advance())
             return false;
-        value.kind = Value::Kind::List;
-        while (!peekPunctuator(u"]")) {
-            Value item;
-            if (!parseValue(item, isConst))
+        while (!at(u"]")) {
+            if (atEnd()
+                || (m_token.kind == Token::Kind::Punctuator && !at(u"$") && !at(u"[") && !at(u"{")))
+                return unexpected(tr("a value or \"]\""));
+            if (!parseValue(value.list.emplaceBack(), isConst))
                 return false;
-            value.list.append(item);
         }
         leave();
         return advance();
     }
-    if (peekPunctuator(u"{")) {
+    if (at(u"{")) {
+        value.kind = Value::Kind::Object;
         if (!enter() || !advance())
             return false;
-        value.kind = Value::Kind::Object;
-        while (!peekPunctuator(u"}")) {
-            QString name;
-            Value fieldValue;
-            if (m_token.kind != Token::Kind::Name)
-                return unexpected(tr("a field name or \"}\""));
-            if (!expectName(&name) || !expectPunctuator(u":") || !parseValue(fieldValue, isConst))
+        while (!at(u"}")) {
+            if (!atName())
+                return unexpected(tr("an object field or \"}\""));
+            auto &field = value.fields.emplaceBack();
+            if (!expectName(&field.first) || !expect(u":") || !parseValue(field.second, isConst))
                 return false;
-            value.fields.append({name, fieldValue});
         }
         leave();
         return advance();
@@ -445,203 +471,67 @@ bool ParserImpl::parseValue(Value &value, bool isConst)
 
 bool ParserImpl::parseType(TypeRef &type)
 {
-    if (!enter())
-        return false;
     type.location = m_token.location;
-    if (peekPunctuator(u"[")) {
-        if (!advance())
-            return false;
-        auto inner = std::make_shared<TypeRef>();
-        if (!parseType(*inner) || !expectPunctuator(u"]"))
+    if (at(u"[")) {
+        if (!enter() || !advance())
             return false;
         type.kind = TypeRef::Kind::List;
-        type.ofType = inner;
+        type.ofType = std::make_shared<TypeRef>();
+        if (!parseType(*type.ofType) || !expect(u"]"))
+            return false;
+        leave();
     } else {
         type.kind = TypeRef::Kind::Named;
-        if (!expectName(&type.name))
+        if (!expectName(&type.name, tr("a type")))
             return false;
     }
-    if (peekPunctuator(u"!")) {
-        if (!advance())
-            return false;
-        auto inner = std::make_shared<TypeRef>(type);
+    if (at(u"!")) {
+        auto inner = std::make_shared<TypeRef>(std::move(type));
         type = TypeRef();
         type.kind = TypeRef::Kind::NonNull;
-        type.ofType = inner;
         type.location = inner->location;
+        type.ofType = std::move(inner);
+        return advance();
     }
-    leave();
     return true;
 }
 
-bool ParserImpl::parseImplements(QStringList &interfaces)
-{
-    if (!m_token.isName(u"implements"))
-        return true;
-    if (!advance())
-        return false;
-    skipPunctuator(u"&");
-    if (m_failed)
-        return false;
-    do {
-        QString name;
-        if (!expectName(&name))
-            return false;
-        interfaces.append(name);
-    } while (skipPunctuator(u"&"));
-    return !m_failed;
-}
-
-bool ParserImpl::parseInputValueDefinition(InputValueDefinition &value)
-{
-    value.location = m_token.location;
-    bool hasDescription = false;
-    if (!parseDescription(&value.description, &hasDescription))
-        return false;
-    if (hasDescription)
-        value.location = m_token.location;
-    if (!expectName(&value.name) || !expectPunctuator(u":") || !parseType(value.type))
-        return false;
-    if (peekPunctuator(u"=")) {
-        if (!advance())
-            return false;
-        Value defaultValue;
-        if (!parseValue(defaultValue, true))
-            return false;
-        value.defaultValue = defaultValue;
-    }
-    return parseDirectives(value.directives, true);
-}
-
-bool ParserImpl::parseArgumentDefinitions(QList<InputValueDefinition> &arguments, QStringView close)
-{
-    // At the opening "(" or "{".
-    if (!advance())
-        return false;
-    if (peekPunctuator(close))
-        return unexpected(close == u")" ? tr("an argument definition") : tr("a field definition"));
-    while (!peekPunctuator(close)) {
-        if (m_token.kind == Token::Kind::EndOfDocument)
-            return unexpected(u'"' + close.toString() + u'"');
-        InputValueDefinition argument;
-        if (!parseInputValueDefinition(argument))
-            return false;
-        arguments.append(argument);
-    }
-    return advance();
-}
-
-bool ParserImpl::parseFieldsDefinition(QList<FieldDefinition> &fields)
-{
-    if (!advance()) // {
-        return false;
-    if (peekPunctuator(u"}"))
-        return unexpected(tr("a field definition"));
-    while (!peekPunctuator(u"}")) {
-        if (m_token.kind == Token::Kind::EndOfDocument)
-            return unexpected(tr("a field definition or \"}\""));
-        FieldDefinition field;
-        bool hasDescription = false;
-        if (!parseDescription(&field.description, &hasDescription))
-            return false;
-        field.location = m_token.location;
-        if (!expectName(&field.name))
-            return false;
-        if (peekPunctuator(u"(") && !parseArgumentDefinitions(field.arguments, u")"))
-            return false;
-        if (!expectPunctuator(u":") || !parseType(field.type) || !parseDirectives(field.directives, true))
-            return false;
-        fields.append(field);
-    }
-    return advance();
-}
-
 bool ParserImpl::parseTypeSystem(Document &document, const QString &description,
-                                 bool hasDescription, const Location &start)
+                                 bool hasDescription, Location start)
 {
     bool isExtension = false;
-    Location location = start;
     if (m_token.isName(u"extend")) {
         if (hasDescription)
-            return fail(m_token.location, tr("An extension cannot have a description"));
+            return fail(m_token.location,
+                        tr("Expected a type-system definition after the "
+                           "description but found \"extend\": extensions "
+                           "cannot have a description"));
         isExtension = true;
         if (!advance())
             return false;
-        if (m_token.kind != Token::Kind::Name)
-            return unexpected(tr("a type-system definition to extend"));
+        if (!isExtensibleKeyword(m_token))
+            return unexpected(tr("schema, scalar, type, interface, union, enum or input after "
+                                 "\"extend\""));
     }
-    if (hasDescription)
-        location = m_token.location;
+    // A described definition is reported at its keyword: that is what a reader looks for.
+    const Location location = hasDescription ? m_token.location : start;
     const QString keyword = m_token.text;
 
     if (keyword == u"schema") {
-        SchemaDefinition schema;
+        SchemaDefinition &schema = document.schemaDefinitions.emplaceBack();
         schema.isExtension = isExtension;
         schema.description = description;
         schema.location = location;
-        if (!advance() || !parseDirectives(schema.directives, true))
-            return false;
-        if (peekPunctuator(u"{")) {
-            if (!advance())
-                return false;
-            if (peekPunctuator(u"}"))
-                return unexpected(tr("an operation type"));
-            while (!peekPunctuator(u"}")) {
-                QString operation;
-                QString type;
-                if (m_token.kind != Token::Kind::Name
-                    || (m_token.text != u"query" && m_token.text != u"mutation"
-                        && m_token.text != u"subscription"))
-                    return unexpected(tr("query, mutation or subscription"));
-                if (!expectName(&operation) || !expectPunctuator(u":") || !expectName(&type))
-                    return false;
-                schema.operationTypes.append({operation, type});
-            }
-            if (!advance())
-                return false;
-        } else if (!isExtension) {
-            return unexpected(u"\"{\""_s);
-        }
-        document.schemaDefinitions.append(schema);
-        return true;
+        return advance() && parseSchema(schema);
     }
-
     if (keyword == u"directive") {
-        if (isExtension)
-            return fail(m_token.location, tr("A directive definition cannot be extended"));
-        DirectiveDefinition directive;
+        DirectiveDefinition &directive = document.directiveDefinitions.emplaceBack();
         directive.description = description;
         directive.location = location;
-        if (!advance() || !expectPunctuator(u"@") || !expectName(&directive.name))
-            return false;
-        if (peekPunctuator(u"(") && !parseArgumentDefinitions(directive.arguments, u")"))
-            return false;
-        if (m_token.isName(u"repeatable")) {
-            directive.isRepeatable = true;
-            if (!advance())
-                return false;
-        }
-        if (!expectKeyword(u"on"))
-            return false;
-        skipPunctuator(u"|");
-        if (m_failed)
-            return false;
-        do {
-            QString name;
-            const Location at = m_token.location;
-            if (!expectName(&name))
-                return false;
-            if (!directiveLocations.contains(name))
-                return fail(at, tr("Unknown directive location %1").arg(name));
-            directive.locations.append(name);
-        } while (skipPunctuator(u"|"));
-        if (m_failed)
-            return false;
-        document.directiveDefinitions.append(directive);
-        return true;
+        return advance() && parseDirectiveDefinition(directive);
     }
 
-    TypeDefinition type;
+    TypeDefinition &type = document.types.emplaceBack();
     type.isExtension = isExtension;
     type.description = description;
     type.location = location;
@@ -655,92 +545,237 @@ bool ParserImpl::parseTypeSystem(Document &document, const QString &description,
         type.kind = TypeDefinition::Kind::Union;
     else if (keyword == u"enum")
         type.kind = TypeDefinition::Kind::Enum;
-    else if (keyword == u"input")
-        type.kind = TypeDefinition::Kind::InputObject;
     else
-        return unexpected(tr("a type-system definition"));
-    if (!advance() || !expectName(&type.name))
+        type.kind = TypeDefinition::Kind::InputObject;
+    if (!advance() || !expectName(&type.name, tr("a type name")))
         return false;
 
     bool hasBody = false;
+    QString expectedBody;
     switch (type.kind) {
     case TypeDefinition::Kind::Scalar:
         if (!parseDirectives(type.directives, true))
             return false;
         hasBody = !type.directives.isEmpty();
+        expectedBody = tr("a directive");
         break;
     case TypeDefinition::Kind::Object:
     case TypeDefinition::Kind::Interface:
         if (!parseImplements(type.interfaces) || !parseDirectives(type.directives, true))
             return false;
-        if (peekPunctuator(u"{")) {
-            if (!parseFieldsDefinition(type.fields))
-                return false;
-        }
-        hasBody = !type.interfaces.isEmpty() || !type.directives.isEmpty() || !type.fields.isEmpty();
+        if (at(u"{") && !parseFieldDefinitions(type.fields))
+            return false;
+        hasBody =
+            !type.interfaces.isEmpty() || !type.directives.isEmpty() || !type.fields.isEmpty();
+        expectedBody = tr("\"implements\", a directive or \"{\"");
         break;
     case TypeDefinition::Kind::Union:
         if (!parseDirectives(type.directives, true))
             return false;
-        if (peekPunctuator(u"=")) {
-            if (!advance())
-                return false;
-            skipPunctuator(u"|");
-            if (m_failed)
-                return false;
-            do {
-                QString member;
-                if (!expectName(&member))
-                    return false;
-                type.unionMembers.append(member);
-            } while (skipPunctuator(u"|"));
-            if (m_failed)
-                return false;
-        }
+        if (at(u"=") && !parseUnionMembers(type.unionMembers))
+            return false;
         hasBody = !type.directives.isEmpty() || !type.unionMembers.isEmpty();
+        expectedBody = tr("a directive or \"=\"");
         break;
     case TypeDefinition::Kind::Enum:
         if (!parseDirectives(type.directives, true))
             return false;
-        if (peekPunctuator(u"{")) {
-            if (!advance())
-                return false;
-            if (peekPunctuator(u"}"))
-                return unexpected(tr("an enum value"));
-            while (!peekPunctuator(u"}")) {
-                EnumValueDefinition value;
-                bool valueHasDescription = false;
-                if (!parseDescription(&value.description, &valueHasDescription))
-                    return false;
-                value.location = m_token.location;
-                if (m_token.kind != Token::Kind::Name)
-                    return unexpected(tr("an enum value"));
-                if (m_token.text == u"true" || m_token.text == u"false" || m_token.text == u"null")
-                    return fail(m_token.location,
-                                tr("%1 cannot be an enum value").arg(m_token.text));
-                if (!expectName(&value.name) || !parseDirectives(value.directives, true))
-                    return false;
-                type.enumValues.append(value);
-            }
-            if (!advance())
-                return false;
-        }
+        if (at(u"{") && !parseEnumValues(type.enumValues))
+            return false;
         hasBody = !type.directives.isEmpty() || !type.enumValues.isEmpty();
+        expectedBody = tr("a directive or \"{\"");
         break;
     case TypeDefinition::Kind::InputObject:
         if (!parseDirectives(type.directives, true))
             return false;
-        if (peekPunctuator(u"{")) {
-            if (!parseArgumentDefinitions(type.inputFields, u"}"))
-                return false;
-        }
+        if (at(u"{")
+            && !parseInputValueDefinitions(type.inputFields, u"{", u"}",
+                                           tr("an input field definition")))
+            return false;
         hasBody = !type.directives.isEmpty() || !type.inputFields.isEmpty();
+        expectedBody = tr("a directive or \"{\"");
         break;
     }
     if (isExtension && !hasBody)
-        return unexpected(tr("something to extend %1 with").arg(type.name));
-    document.types.append(type);
+        return unexpected(expectedBody);
     return true;
+}
+
+bool ParserImpl::parseSchema(SchemaDefinition &schema)
+{
+    if (!parseDirectives(schema.directives, true))
+        return false;
+    if (!at(u"{")) {
+        if (schema.isExtension && !schema.directives.isEmpty())
+            return true;
+        return unexpected(schema.isExtension ? tr("a directive or \"{\"") : u"\"{\""_s);
+    }
+    if (!advance())
+        return false;
+    do {
+        if (!m_token.isName(u"query") && !m_token.isName(u"mutation")
+            && !m_token.isName(u"subscription"))
+            return unexpected(schema.operationTypes.isEmpty()
+                                  ? tr("\"query\", \"mutation\" or \"subscription\"")
+                                  : tr("\"query\", \"mutation\", \"subscription\" or \"}\""));
+        auto &operationType = schema.operationTypes.emplaceBack();
+        if (!expectName(&operationType.first) || !expect(u":")
+            || !expectName(&operationType.second, tr("a type name")))
+            return false;
+    } while (!at(u"}"));
+    return advance();
+}
+
+bool ParserImpl::parseDirectiveDefinition(DirectiveDefinition &directive)
+{
+    if (!expect(u"@") || !expectName(&directive.name, tr("a directive name")))
+        return false;
+    if (at(u"(")
+        && !parseInputValueDefinitions(directive.arguments, u"(", u")",
+                                       tr("an argument definition")))
+        return false;
+    if (m_token.isName(u"repeatable")) {
+        directive.isRepeatable = true;
+        if (!advance())
+            return false;
+    }
+    if (!expectKeyword(u"on"))
+        return false;
+    if (at(u"|") && !advance())
+        return false;
+    while (true) {
+        if (!atName()
+            || std::find(DirectiveLocations.begin(), DirectiveLocations.end(), m_token.text)
+                == DirectiveLocations.end())
+            return unexpected(tr("a directive location"));
+        directive.locations.append(m_token.text);
+        if (!advance())
+            return false;
+        if (!at(u"|"))
+            return true;
+        if (!advance())
+            return false;
+    }
+}
+
+bool ParserImpl::parseImplements(QStringList &interfaces)
+{
+    if (!m_token.isName(u"implements"))
+        return true;
+    if (!advance())
+        return false;
+    if (at(u"&") && !advance())
+        return false;
+    while (true) {
+        QString name;
+        if (!expectName(&name, tr("an interface name")))
+            return false;
+        interfaces.append(name);
+        if (!at(u"&"))
+            return true;
+        if (!advance())
+            return false;
+    }
+}
+
+bool ParserImpl::parseUnionMembers(QStringList &members)
+{
+    if (!expect(u"="))
+        return false;
+    if (at(u"|") && !advance())
+        return false;
+    while (true) {
+        QString name;
+        if (!expectName(&name, tr("a member type name")))
+            return false;
+        members.append(name);
+        if (!at(u"|"))
+            return true;
+        if (!advance())
+            return false;
+    }
+}
+
+bool ParserImpl::parseFieldDefinitions(QList<FieldDefinition> &fields)
+{
+    if (!expect(u"{"))
+        return false;
+    do {
+        FieldDefinition &field = fields.emplaceBack();
+        field.location = m_token.location;
+        bool hasDescription = false;
+        if (!parseDescription(&field.description, &hasDescription))
+            return false;
+        if (hasDescription)
+            field.location = m_token.location;
+        if (!atName())
+            return unexpected(fields.size() == 1 && !hasDescription
+                                  ? tr("a field definition")
+                                  : tr("a field definition or \"}\""));
+        if (!expectName(&field.name))
+            return false;
+        if (at(u"(")
+            && !parseInputValueDefinitions(field.arguments, u"(", u")",
+                                           tr("an argument definition")))
+            return false;
+        if (!expect(u":") || !parseType(field.type) || !parseDirectives(field.directives, true))
+            return false;
+    } while (!at(u"}"));
+    return advance();
+}
+
+bool ParserImpl::parseInputValueDefinitions(QList<InputValueDefinition> &values, QStringView open,
+                                            QStringView close, const QString &what)
+{
+    if (!expect(open))
+        return false;
+    do {
+        if (!atName() && m_token.kind != Token::Kind::String
+            && m_token.kind != Token::Kind::BlockString)
+            return unexpected(values.isEmpty() ? what
+                                               : tr("%1 or \"%2\"").arg(what, close.toString()));
+        if (!parseInputValueDefinition(values.emplaceBack()))
+            return false;
+    } while (!at(close));
+    return advance();
+}
+
+bool ParserImpl::parseInputValueDefinition(InputValueDefinition &value)
+{
+    bool hasDescription = false;
+    if (!parseDescription(&value.description, &hasDescription))
+        return false;
+    value.location = m_token.location;
+    if (!expectName(&value.name) || !expect(u":") || !parseType(value.type))
+        return false;
+    if (at(u"=")) {
+        if (!advance() || !parseValue(value.defaultValue.emplace(), true))
+            return false;
+    }
+    return parseDirectives(value.directives, true);
+}
+
+bool ParserImpl::parseEnumValues(QList<EnumValueDefinition> &values)
+{
+    if (!expect(u"{"))
+        return false;
+    do {
+        EnumValueDefinition &value = values.emplaceBack();
+        bool hasDescription = false;
+        if (!parseDescription(&value.description, &hasDescription))
+            return false;
+        value.location = m_token.location;
+        if (!atName())
+            return unexpected(values.size() == 1 && !hasDescription ? tr("an enum value")
+                                                                    : tr("an enum value or \"}\""));
+        if (m_token.text == u"true" || m_token.text == u"false" || m_token.text == u"null")
+            return fail(m_token.location,
+                        tr("Expected an enum value but found \"%1\", which cannot be an enum value")
+                            .arg(m_token.text));
+        if (!expectName(&value.name) || !parseDirectives(value.directives, true))
+            return false;
+    } while (!at(u"}"));
+    return advance();
 }
 
 } // namespace
@@ -755,7 +790,11 @@ std::optional<Document> Parser::parse(QStringView source, DocumentKind kind, con
 {
     if (source.size() > limits.maxSourceLength) {
         if (error) {
-            error->message = tr("The document is longer than %1 characters").arg(limits.maxSourceLength);
+            error->message = QCoreApplication::translate(
+                                 "Stratus::GraphQL",
+                                 "The document is too long (%1 characters, at most %2 allowed)")
+                                 .arg(source.size())
+                                 .arg(limits.maxSourceLength);
             error->location = Location{1, 1};
         }
         return std::nullopt;

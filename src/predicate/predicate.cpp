@@ -14,10 +14,6 @@ namespace Stratus {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Stratus::Predicate", text);
-}
 
 bool isNumericType(const QVariant &value)
 {
@@ -438,9 +434,9 @@ QString allowedOperators(FieldClass fieldClass)
     case FieldClass::Equality:
         return u"eq, ne, in, notIn"_s;
     case FieldClass::List:
-        return tr("contains, notContains, and eq or ne with null");
+        return QCoreApplication::translate("Stratus", "contains, notContains, and eq or ne with null");
     case FieldClass::Other:
-        return tr("eq or ne with null");
+        return QCoreApplication::translate("Stratus", "eq or ne with null");
     }
     return {};
 }
@@ -472,7 +468,7 @@ std::optional<QVariant> Resolver::operand(const ModelField &field, FieldClass fi
     if (PredicateValues::isNull(value)) {
         if (!allowNull) {
             fail(field.name(),
-                 tr("%1 on %2.%3 needs a value, not null")
+                 QCoreApplication::translate("Stratus", "%1 on %2.%3 needs a value, not null")
                      .arg(Predicate::operatorName(op), m_model.name(), field.name()));
             return std::nullopt;
         }
@@ -488,7 +484,7 @@ std::optional<QVariant> Resolver::operand(const ModelField &field, FieldClass fi
         const auto text = Scalars::coerce(field.type(), value, {}, &reason);
         if (!text) {
             fail(field.name(),
-                 tr("Cannot compare %1.%2 (%3) with %4: %5")
+                 QCoreApplication::translate("Stratus", "Cannot compare %1.%2 (%3) with %4: %5")
                          .arg(m_model.name(), field.name(), field.toTypeString(),
                               Scalars::describe(value), reason));
             return std::nullopt;
@@ -509,7 +505,7 @@ std::optional<QVariant> Resolver::operand(const ModelField &field, FieldClass fi
     const auto coerced = Scalars::coerce(type, input, field.enumValues(), &reason);
     if (!coerced) {
         fail(field.name(),
-             tr("Cannot compare %1.%2 (%3) with %4: %5")
+             QCoreApplication::translate("Stratus", "Cannot compare %1.%2 (%3) with %4: %5")
                  .arg(m_model.name(), field.name(), field.toTypeString(), Scalars::describe(value),
                       reason));
         return std::nullopt;
@@ -546,16 +542,16 @@ std::optional<Predicate> Resolver::resolve(const Predicate &predicate)
     if (!field.isValid() || !field.isStored()) {
         fail(name,
              field.isValid()
-                 ? tr("The relation field %1.%2 cannot be compared; compare its key fields")
+                 ? QCoreApplication::translate("Stratus", "The relation field %1.%2 cannot be compared; compare its key fields")
                        .arg(m_model.name(), name)
-                 : tr("The model %1 has no field %2").arg(m_model.name(), name));
+                 : QCoreApplication::translate("Stratus", "The model %1 has no field %2").arg(m_model.name(), name));
         return std::nullopt;
     }
     const FieldClass fieldClass = classify(field);
     const Op op = predicate.op();
     if (!allows(fieldClass, op)) {
         fail(name,
-             tr("The operator %1 does not apply to %2.%3 (%4); it allows %5")
+             QCoreApplication::translate("Stratus", "The operator %1 does not apply to %2.%3 (%4); it allows %5")
                  .arg(Predicate::operatorName(op), m_model.name(), name, field.toTypeString(),
                       allowedOperators(fieldClass)));
         return std::nullopt;
@@ -567,7 +563,7 @@ std::optional<Predicate> Resolver::resolve(const Predicate &predicate)
         if ((fieldClass == FieldClass::List || fieldClass == FieldClass::Other)
             && !PredicateValues::isNull(predicate.value())) {
             fail(name,
-                 tr("%1.%2 (%3) can only be compared with null by %4")
+                 QCoreApplication::translate("Stratus", "%1.%2 (%3) can only be compared with null by %4")
                      .arg(m_model.name(), name, field.toTypeString(), Predicate::operatorName(op)));
             return std::nullopt;
         }
@@ -582,14 +578,14 @@ std::optional<Predicate> Resolver::resolve(const Predicate &predicate)
         if (predicate.value().metaType().id() != QMetaType::QVariantList
             && predicate.value().metaType().id() != QMetaType::QStringList) {
             fail(name,
-                 tr("%1 on %2.%3 needs a list of values")
+                 QCoreApplication::translate("Stratus", "%1 on %2.%3 needs a list of values")
                      .arg(Predicate::operatorName(op), m_model.name(), name));
             return std::nullopt;
         }
         const QVariantList items = predicate.value().toList();
         if (op == Op::Between && items.size() != 2) {
             fail(name,
-                 tr("between on %1.%2 needs exactly two bounds, got %3")
+                 QCoreApplication::translate("Stratus", "between on %1.%2 needs exactly two bounds, got %3")
                      .arg(m_model.name(), name)
                      .arg(items.size()));
             return std::nullopt;
@@ -609,13 +605,13 @@ std::optional<Predicate> Resolver::resolve(const Predicate &predicate)
         if (fieldClass == FieldClass::List) {
             if (PredicateValues::isNull(predicate.value())) {
                 fail(name,
-                     tr("%1 on %2.%3 needs a value, not null")
+                     QCoreApplication::translate("Stratus", "%1 on %2.%3 needs a value, not null")
                          .arg(Predicate::operatorName(op), m_model.name(), name));
                 return std::nullopt;
             }
             if (field.type() == ModelField::Type::NonModel) {
                 fail(name,
-                     tr("%1 does not apply to the list of %2 %3.%4")
+                     QCoreApplication::translate("Stratus", "%1 does not apply to the list of %2 %3.%4")
                          .arg(Predicate::operatorName(op), field.typeName(), m_model.name(), name));
                 return std::nullopt;
             }
@@ -624,7 +620,7 @@ std::optional<Predicate> Resolver::resolve(const Predicate &predicate)
                 Scalars::coerce(field.type(), predicate.value(), field.enumValues(), &reason);
             if (!v) {
                 fail(name,
-                     tr("Cannot look for %1 in %2.%3 (%4): %5")
+                     QCoreApplication::translate("Stratus", "Cannot look for %1 in %2.%3 (%4): %5")
                          .arg(Scalars::describe(predicate.value()), m_model.name(), name,
                               field.toTypeString(), reason));
                 return std::nullopt;
@@ -649,7 +645,7 @@ std::optional<Predicate> Predicate::resolve(const Predicate &predicate, const Mo
 {
     if (!model.isValid()) {
         if (error)
-            *error = Error(Error::Kind::Schema, tr("Unknown model"));
+            *error = Error(Error::Kind::Schema, QCoreApplication::translate("Stratus", "Unknown model"));
         return std::nullopt;
     }
     Resolver resolver(model);

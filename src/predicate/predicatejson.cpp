@@ -10,10 +10,6 @@ namespace Stratus {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Stratus::Predicate", text);
-}
 
 constexpr int maxFilterDepth = 64;
 
@@ -52,7 +48,7 @@ public:
 private:
     std::nullopt_t fail(const QString &path, const QString &message)
     {
-        error = Error(Error::Kind::Validation, tr("Invalid filter at %1: %2").arg(path, message));
+        error = Error(Error::Kind::Validation, QCoreApplication::translate("Stratus", "Invalid filter at %1: %2").arg(path, message));
         return std::nullopt;
     }
     std::optional<Predicate> comparisons(const QString &field, const QJsonValue &json,
@@ -62,20 +58,20 @@ private:
 std::optional<Predicate> JsonReader::object(const QJsonObject &json, const QString &path, int depth)
 {
     if (depth > maxFilterDepth)
-        return fail(path, tr("nested deeper than %1 levels").arg(maxFilterDepth));
+        return fail(path, QCoreApplication::translate("Stratus", "nested deeper than %1 levels").arg(maxFilterDepth));
     QList<Predicate> parts;
     for (auto it = json.begin(); it != json.end(); ++it) {
         const QString key = it.key();
         const QString childPath = path + u'.' + key;
         if (key == u"and" || key == u"or") {
             if (!it.value().isArray())
-                return fail(childPath, tr("expected a list of filters"));
+                return fail(childPath, QCoreApplication::translate("Stratus", "expected a list of filters"));
             const QJsonArray items = it.value().toArray();
             QList<Predicate> children;
             for (qsizetype i = 0; i < items.size(); ++i) {
                 const QString itemPath = childPath + u'[' + QString::number(i) + u']';
                 if (!items.at(i).isObject())
-                    return fail(itemPath, tr("expected a filter object"));
+                    return fail(itemPath, QCoreApplication::translate("Stratus", "expected a filter object"));
                 auto child = object(items.at(i).toObject(), itemPath, depth + 1);
                 if (!child)
                     return std::nullopt;
@@ -89,7 +85,7 @@ std::optional<Predicate> JsonReader::object(const QJsonObject &json, const QStri
             }
         } else if (key == u"not") {
             if (!it.value().isObject())
-                return fail(childPath, tr("expected a filter object"));
+                return fail(childPath, QCoreApplication::translate("Stratus", "expected a filter object"));
             auto child = object(it.value().toObject(), childPath, depth + 1);
             if (!child)
                 return std::nullopt;
@@ -108,10 +104,10 @@ std::optional<Predicate> JsonReader::comparisons(const QString &field, const QJs
                                                  const QString &path)
 {
     if (!json.isObject())
-        return fail(path, tr("expected an object of operators such as {\"eq\": ...}"));
+        return fail(path, QCoreApplication::translate("Stratus", "expected an object of operators such as {\"eq\": ...}"));
     const QJsonObject operators = json.toObject();
     if (operators.isEmpty())
-        return fail(path, tr("no operator given"));
+        return fail(path, QCoreApplication::translate("Stratus", "no operator given"));
     QList<Predicate> parts;
     for (auto it = operators.begin(); it != operators.end(); ++it) {
         const QString opPath = path + u'.' + it.key();
@@ -120,18 +116,18 @@ std::optional<Predicate> JsonReader::comparisons(const QString &field, const QJs
             if (it.key() == u"attributeExists" || it.key() == u"attributeType"
                 || it.key() == u"size")
                 return fail(opPath,
-                            tr("the operator %1 is not supported by Stratus").arg(it.key()));
-            return fail(opPath, tr("unknown operator %1").arg(it.key()));
+                            QCoreApplication::translate("Stratus", "the operator %1 is not supported by Stratus").arg(it.key()));
+            return fail(opPath, QCoreApplication::translate("Stratus", "unknown operator %1").arg(it.key()));
         }
         const QJsonValue value = it.value();
         if (*op == Predicate::Operator::Between || *op == Predicate::Operator::In
             || *op == Predicate::Operator::NotIn) {
             if (!value.isArray())
-                return fail(opPath, tr("expected a list"));
+                return fail(opPath, QCoreApplication::translate("Stratus", "expected a list"));
             if (*op == Predicate::Operator::Between && value.toArray().size() != 2)
-                return fail(opPath, tr("expected exactly two bounds"));
+                return fail(opPath, QCoreApplication::translate("Stratus", "expected exactly two bounds"));
         } else if (value.isArray() || value.isObject()) {
-            return fail(opPath, tr("expected a single value"));
+            return fail(opPath, QCoreApplication::translate("Stratus", "expected a single value"));
         }
         parts.append(Predicate::comparison(field, *op, fromJsonValue(value)));
     }
@@ -175,14 +171,14 @@ std::optional<Predicate> Predicate::fromJson(QByteArrayView json, Error *error)
     if (parseError.error != QJsonParseError::NoError) {
         if (error)
             *error = Error(Error::Kind::Validation,
-                           tr("Invalid filter JSON at offset %1: %2")
+                           QCoreApplication::translate("Stratus", "Invalid filter JSON at offset %1: %2")
                                .arg(parseError.offset)
                                .arg(parseError.errorString()));
         return std::nullopt;
     }
     if (!document.isObject()) {
         if (error)
-            *error = Error(Error::Kind::Validation, tr("A filter must be a JSON object"));
+            *error = Error(Error::Kind::Validation, QCoreApplication::translate("Stratus", "A filter must be a JSON object"));
         return std::nullopt;
     }
     return fromJson(document.object(), error);

@@ -19,10 +19,6 @@ namespace Stratus::Scalars {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Stratus::Validation", text);
-}
 
 bool matches(const QRegularExpression &pattern, QStringView text)
 {
@@ -189,13 +185,13 @@ QString describe(const QVariant &value)
     case QMetaType::Bool:
         return value.toBool() ? u"true"_s : u"false"_s;
     case QMetaType::QVariantList:
-        return tr("a list");
+        return QCoreApplication::translate("Stratus", "a list");
     case QMetaType::QVariantMap:
-        return tr("an object");
+        return QCoreApplication::translate("Stratus", "an object");
     default:
         if (isNumeric(value))
             return value.toString();
-        return tr("a value of type %1").arg(QString::fromLatin1(value.metaType().name()));
+        return QCoreApplication::translate("Stratus", "a value of type %1").arg(QString::fromLatin1(value.metaType().name()));
     }
 }
 
@@ -213,9 +209,9 @@ std::optional<QVariant> coerce(ModelField::Type type, const QVariant &value,
     auto expectString = [&](const QString &what,
                             bool (*check)(QStringView)) -> std::optional<QVariant> {
         if (!isString(value))
-            return refuse(tr("%1 is not %2").arg(describe(value), what));
+            return refuse(QCoreApplication::translate("Stratus", "%1 is not %2").arg(describe(value), what));
         if (check && !check(value.toString()))
-            return refuse(tr("%1 is not %2").arg(describe(value), what));
+            return refuse(QCoreApplication::translate("Stratus", "%1 is not %2").arg(describe(value), what));
         return value.toString();
     };
 
@@ -224,21 +220,21 @@ std::optional<QVariant> coerce(ModelField::Type type, const QVariant &value,
         if (value.metaType().id() == QMetaType::QUuid)
             return value.toUuid().toString(QUuid::WithoutBraces);
         if (isString(value) && value.toString().isEmpty())
-            return refuse(tr("an ID cannot be empty"));
-        return expectString(tr("an ID (a string)"), nullptr);
+            return refuse(QCoreApplication::translate("Stratus", "an ID cannot be empty"));
+        return expectString(QCoreApplication::translate("Stratus", "an ID (a string)"), nullptr);
     case Type::String:
-        return expectString(tr("a String"), nullptr);
+        return expectString(QCoreApplication::translate("Stratus", "a String"), nullptr);
     case Type::Enum:
         if (!isString(value))
-            return refuse(tr("%1 is not an enum value (a string)").arg(describe(value)));
+            return refuse(QCoreApplication::translate("Stratus", "%1 is not an enum value (a string)").arg(describe(value)));
         if (!enumValues.contains(value.toString()))
-            return refuse(tr("%1 is not one of %2").arg(describe(value), enumValues.join(u", ")));
+            return refuse(QCoreApplication::translate("Stratus", "%1 is not one of %2").arg(describe(value), enumValues.join(u", ")));
         return value.toString();
     case Type::Int: {
         const auto number = toInteger(value, std::numeric_limits<qint32>::min(),
                                       std::numeric_limits<qint32>::max());
         if (!number)
-            return refuse(tr("%1 is not an Int (a whole number from -2147483648 to 2147483647)")
+            return refuse(QCoreApplication::translate("Stratus", "%1 is not an Int (a whole number from -2147483648 to 2147483647)")
                               .arg(describe(value)));
         return QVariant(*number);
     }
@@ -249,39 +245,39 @@ std::optional<QVariant> coerce(ModelField::Type type, const QVariant &value,
                                       std::numeric_limits<qint64>::max() / 1000);
         if (!number)
             return refuse(
-                tr("%1 is not an AWSTimestamp (whole seconds since 1970)").arg(describe(value)));
+                QCoreApplication::translate("Stratus", "%1 is not an AWSTimestamp (whole seconds since 1970)").arg(describe(value)));
         return QVariant(*number);
     }
     case Type::Float: {
         if (!isNumeric(value) || !std::isfinite(value.toDouble()))
-            return refuse(tr("%1 is not a Float (a finite number)").arg(describe(value)));
+            return refuse(QCoreApplication::translate("Stratus", "%1 is not a Float (a finite number)").arg(describe(value)));
         return QVariant(value.toDouble());
     }
     case Type::Boolean:
         if (value.metaType().id() != QMetaType::Bool)
-            return refuse(tr("%1 is not a Boolean (true or false)").arg(describe(value)));
+            return refuse(QCoreApplication::translate("Stratus", "%1 is not a Boolean (true or false)").arg(describe(value)));
         return value;
     case Type::AWSDate:
         if (value.metaType().id() == QMetaType::QDate && value.toDate().isValid())
             return value.toDate().toString(Qt::ISODate);
-        return expectString(tr("an AWSDate (YYYY-MM-DD with an optional zone)"), isValidDate);
+        return expectString(QCoreApplication::translate("Stratus", "an AWSDate (YYYY-MM-DD with an optional zone)"), isValidDate);
     case Type::AWSTime:
         if (value.metaType().id() == QMetaType::QTime && value.toTime().isValid())
             return value.toTime().toString(Qt::ISODateWithMs);
-        return expectString(tr("an AWSTime (hh:mm[:ss[.sss]] with an optional zone)"), isValidTime);
+        return expectString(QCoreApplication::translate("Stratus", "an AWSTime (hh:mm[:ss[.sss]] with an optional zone)"), isValidTime);
     case Type::AWSDateTime:
         if (value.metaType().id() == QMetaType::QDateTime && value.toDateTime().isValid())
             return value.toDateTime().toUTC().toString(Qt::ISODateWithMs);
-        return expectString(tr("an AWSDateTime (YYYY-MM-DDThh:mm[:ss[.sss]] and a zone such as Z)"),
+        return expectString(QCoreApplication::translate("Stratus", "an AWSDateTime (YYYY-MM-DDThh:mm[:ss[.sss]] and a zone such as Z)"),
                             isValidDateTime);
     case Type::AWSEmail:
-        return expectString(tr("an AWSEmail"), isValidEmail);
+        return expectString(QCoreApplication::translate("Stratus", "an AWSEmail"), isValidEmail);
     case Type::AWSURL:
-        return expectString(tr("an AWSURL (an absolute URL)"), isValidUrl);
+        return expectString(QCoreApplication::translate("Stratus", "an AWSURL (an absolute URL)"), isValidUrl);
     case Type::AWSPhone:
-        return expectString(tr("an AWSPhone"), isValidPhone);
+        return expectString(QCoreApplication::translate("Stratus", "an AWSPhone"), isValidPhone);
     case Type::AWSIPAddress:
-        return expectString(tr("an AWSIPAddress (IPv4 or IPv6, optionally with /prefix)"),
+        return expectString(QCoreApplication::translate("Stratus", "an AWSIPAddress (IPv4 or IPv6, optionally with /prefix)"),
                             isValidIpAddress);
     case Type::AWSJSON: {
         if (isString(value)) {
@@ -292,7 +288,7 @@ std::optional<QVariant> coerce(ModelField::Type type, const QVariant &value,
                 // QJsonDocument only takes objects and arrays; wrap to accept any JSON value.
                 const QJsonDocument wrapped = QJsonDocument::fromJson("[" + utf8 + "]", &error);
                 if (error.error != QJsonParseError::NoError || wrapped.array().size() != 1)
-                    return refuse(tr("%1 is not valid AWSJSON").arg(describe(value)));
+                    return refuse(QCoreApplication::translate("Stratus", "%1 is not valid AWSJSON").arg(describe(value)));
                 QByteArray compact = wrapped.toJson(QJsonDocument::Compact);
                 return QString::fromUtf8(compact.sliced(1, compact.size() - 2));
             }
@@ -307,14 +303,14 @@ std::optional<QVariant> coerce(ModelField::Type type, const QVariant &value,
             QByteArray compact = QJsonDocument(QJsonArray{json}).toJson(QJsonDocument::Compact);
             return QString::fromUtf8(compact.sliced(1, compact.size() - 2));
         }
-        return refuse(tr("%1 is not valid AWSJSON").arg(describe(value)));
+        return refuse(QCoreApplication::translate("Stratus", "%1 is not valid AWSJSON").arg(describe(value)));
     }
     case Type::NonModel:
     case Type::Model:
     case Type::Invalid:
         break;
     }
-    return refuse(tr("%1 cannot be stored in this field").arg(describe(value)));
+    return refuse(QCoreApplication::translate("Stratus", "%1 cannot be stored in this field").arg(describe(value)));
 }
 
 } // namespace Stratus::Scalars

@@ -419,7 +419,7 @@ std::optional<Schema> Schema::load(const QString &fileOrUrl, Error *error)
         if (error) {
             *error = Error(
                 Error::Kind::Schema,
-                QCoreApplication::translate("Stratus::Schema", "Cannot read the schema file %1: %2")
+                QCoreApplication::translate("Stratus", "Cannot read the schema file %1: %2")
                     .arg(fileOrUrl, file.errorString()));
         }
         return std::nullopt;
@@ -428,7 +428,7 @@ std::optional<Schema> Schema::load(const QString &fileOrUrl, Error *error)
     if (file.size() > maxSchemaSize) {
         if (error) {
             *error = Error(Error::Kind::Schema,
-                           QCoreApplication::translate("Stratus::Schema",
+                           QCoreApplication::translate("Stratus",
                                                        "The schema file %1 is larger than 16 MiB")
                                .arg(fileOrUrl));
         }

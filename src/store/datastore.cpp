@@ -15,10 +15,6 @@ namespace Stratus {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Stratus::DataStore", text);
-}
 
 QString defaultDatabasePath()
 {
@@ -46,7 +42,7 @@ QFuture<Result<T>> DataStorePrivate::post(std::function<Result<T>(StorageEngine 
     if (state == DataStore::State::Clearing)
         return ready<T>(
             Error(Error::Kind::State,
-                  tr("The store is being cleared; try again when clear() has finished")));
+                  QCoreApplication::translate("Stratus", "The store is being cleared; try again when clear() has finished")));
     if (Error error = ensureEngine(); error.isValid())
         return ready<T>(error);
     moveState(DataStore::State::Stopped, DataStore::State::Starting);
@@ -82,7 +78,7 @@ Error DataStorePrivate::ensureEngine()
         return {};
     if (!schema.isValid())
         return Error(Error::Kind::Schema,
-                     tr("The store has no schema; call setSchema() or loadSchema()"));
+                     QCoreApplication::translate("Stratus", "The store has no schema; call setSchema() or loadSchema()"));
     if (databasePath.isEmpty())
         databasePath = defaultDatabasePath();
     engine = new StorageEngine(schema, databasePath, durability);
@@ -139,8 +135,8 @@ ModelSchema DataStorePrivate::modelOf(const QString &name, Error *error) const
     if (!model.isValid())
         *error = Error(Error::Kind::Schema,
                        schema.isValid()
-                           ? tr("The schema has no model %1").arg(name)
-                           : tr("The store has no schema; call setSchema() or loadSchema()"),
+                           ? QCoreApplication::translate("Stratus", "The schema has no model %1").arg(name)
+                           : QCoreApplication::translate("Stratus", "The store has no schema; call setSchema() or loadSchema()"),
                        name);
     return model;
 }
@@ -156,7 +152,7 @@ std::optional<QVariantMap> DataStorePrivate::keyOf(const ModelSchema &model, con
         values.insert(fields.constFirst(), key);
     } else {
         *error = Error(Error::Kind::Validation,
-                       tr("%1 has the composite key (%2): give a map with every key field")
+                       QCoreApplication::translate("Stratus", "%1 has the composite key (%2): give a map with every key field")
                            .arg(model.name(), fields.join(u", ")),
                        model.name());
         return std::nullopt;
@@ -170,8 +166,8 @@ std::optional<QVariantMap> DataStorePrivate::keyOf(const ModelSchema &model, con
         if (!values.contains(name) || !value || !value->isValid()) {
             *error = Error(Error::Kind::Validation,
                            values.contains(name)
-                               ? tr("Invalid key %1.%2: %3").arg(model.name(), name, reason)
-                               : tr("The key of %1 needs the field %2").arg(model.name(), name),
+                               ? QCoreApplication::translate("Stratus", "Invalid key %1.%2: %3").arg(model.name(), name, reason)
+                               : QCoreApplication::translate("Stratus", "The key of %1 needs the field %2").arg(model.name(), name),
                            model.name(), name);
             return std::nullopt;
         }
@@ -180,7 +176,7 @@ std::optional<QVariantMap> DataStorePrivate::keyOf(const ModelSchema &model, con
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         if (!fields.contains(it.key())) {
             *error = Error(Error::Kind::Validation,
-                           tr("%1 is not a key field of %2").arg(it.key(), model.name()),
+                           QCoreApplication::translate("Stratus", "%1 is not a key field of %2").arg(it.key(), model.name()),
                            model.name(), it.key());
             return std::nullopt;
         }
@@ -233,7 +229,7 @@ bool DataStore::setSchema(const Schema &schema)
     if (d->state != State::Stopped || d->engine) {
         if (d->state != State::Stopped) {
             d->lastError = Error(Error::Kind::State,
-                                 tr("The schema can only change while the store is stopped"));
+                                 QCoreApplication::translate("Stratus", "The schema can only change while the store is stopped"));
             Q_EMIT errorOccurred(d->lastError);
             return false;
         }
@@ -273,7 +269,7 @@ void DataStore::setDatabasePath(const QString &path)
         return;
     if (d->state != State::Stopped) {
         d->lastError = Error(Error::Kind::State,
-                             tr("The database path can only change while the store is stopped"));
+                             QCoreApplication::translate("Stratus", "The database path can only change while the store is stopped"));
         Q_EMIT errorOccurred(d->lastError);
         return;
     }
@@ -300,7 +296,7 @@ void DataStore::setDurability(Durability durability)
         return;
     if (d->state != State::Stopped) {
         d->lastError = Error(Error::Kind::State,
-                             tr("The durability can only change while the store is stopped"));
+                             QCoreApplication::translate("Stratus", "The durability can only change while the store is stopped"));
         Q_EMIT errorOccurred(d->lastError);
         return;
     }
@@ -369,7 +365,7 @@ QFuture<Result<Record>> DataStore::save(const Record &record, const Predicate &c
             messages.append(error.message());
         Error error(
             Error::Kind::Validation,
-            tr("The %1 record is invalid: %2").arg(record.modelName(), messages.join(u"; ")),
+            QCoreApplication::translate("Stratus", "The %1 record is invalid: %2").arg(record.modelName(), messages.join(u"; ")),
             record.modelName(), errors.size() == 1 ? errors.constFirst().fieldName() : QString());
         error.setDetails(errors);
         return d->ready<Record>(error);
@@ -402,19 +398,19 @@ QFuture<Result<QueryResult>> DataStore::query(const QString &modelName, const Pr
     if (options.page && !options.limit)
         return d->ready<QueryResult>(Error(
             Error::Kind::Validation,
-            tr("A page needs a limit (page %1 without a limit)").arg(*options.page), modelName));
+            QCoreApplication::translate("Stratus", "A page needs a limit (page %1 without a limit)").arg(*options.page), modelName));
     if ((options.page && *options.page < 0) || (options.limit && *options.limit < 0))
         return d->ready<QueryResult>(
-            Error(Error::Kind::Validation, tr("page and limit cannot be negative"), modelName));
+            Error(Error::Kind::Validation, QCoreApplication::translate("Stratus", "page and limit cannot be negative"), modelName));
     for (const SortField &sort : options.sort) {
         const ModelField field = model.field(sort.field);
         if (!field.isValid() || !field.isStored() || field.isList()
             || field.type() == ModelField::Type::NonModel)
             return d->ready<QueryResult>(
                 Error(Error::Kind::Validation,
-                      field.isValid() ? tr("Cannot sort %1 by %2: only scalar and enum fields sort")
+                      field.isValid() ? QCoreApplication::translate("Stratus", "Cannot sort %1 by %2: only scalar and enum fields sort")
                                             .arg(modelName, sort.field)
-                                      : tr("Cannot sort %1 by %2: the model has no such field")
+                                      : QCoreApplication::translate("Stratus", "Cannot sort %1 by %2: the model has no such field")
                                             .arg(modelName, sort.field),
                       modelName, sort.field));
     }
@@ -447,7 +443,7 @@ QFuture<Result<QList<Record>>> DataStore::remove(const Record &record, const Pre
     Q_D(DataStore);
     if (!record.isValid())
         return d->ready<QList<Record>>(
-            Error(Error::Kind::Validation, tr("Cannot remove an invalid record")));
+            Error(Error::Kind::Validation, QCoreApplication::translate("Stratus", "Cannot remove an invalid record")));
     Error error;
     const ModelSchema model = d->modelOf(record.modelName(), &error);
     if (!model.isValid())
@@ -508,7 +504,7 @@ QFuture<Result<void>> DataStore::stop()
 {
     Q_D(DataStore);
     if (d->state == State::Clearing)
-        return d->ready<void>(Error(Error::Kind::State, tr("The store is being cleared")));
+        return d->ready<void>(Error(Error::Kind::State, QCoreApplication::translate("Stratus", "The store is being cleared")));
     if (!d->engine || d->state == State::Stopped)
         return d->ready<void>(Result<void>());
     d->setState(State::Stopping);
@@ -532,7 +528,7 @@ QFuture<Result<void>> DataStore::clear()
 {
     Q_D(DataStore);
     if (d->state == State::Clearing)
-        return d->ready<void>(Error(Error::Kind::State, tr("clear() is already running")));
+        return d->ready<void>(Error(Error::Kind::State, QCoreApplication::translate("Stratus", "clear() is already running")));
     if (Error error = d->ensureEngine(); error.isValid())
         return d->ready<void>(error);
     d->setState(State::Clearing);

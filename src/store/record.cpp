@@ -10,10 +10,6 @@ namespace Stratus {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Stratus::Record", text);
-}
 
 bool sameValue(const QVariant &a, const QVariant &b)
 {
@@ -89,7 +85,7 @@ Record Record::copyOf(const QVariantMap &changes, Error *error) const
 {
     if (!isValid()) {
         if (error)
-            *error = Error(Error::Kind::Validation, tr("Cannot copy an invalid record"));
+            *error = Error(Error::Kind::Validation, QCoreApplication::translate("Stratus", "Cannot copy an invalid record"));
         return {};
     }
     const QStringList primaryKey = d->model.primaryKey();
@@ -98,7 +94,7 @@ Record Record::copyOf(const QVariantMap &changes, Error *error) const
         if (!field.isValid() || !field.isStored()) {
             if (error)
                 *error = Error(Error::Kind::Validation,
-                               tr("The model %1 has no field %2").arg(modelName(), it.key()),
+                               QCoreApplication::translate("Stratus", "The model %1 has no field %2").arg(modelName(), it.key()),
                                modelName(), it.key());
             return {};
         }
@@ -106,7 +102,7 @@ Record Record::copyOf(const QVariantMap &changes, Error *error) const
         if (field.isReadOnly() && changed) {
             if (error)
                 *error = Error(Error::Kind::Validation,
-                               tr("The field %1.%2 is read-only: the store sets it")
+                               QCoreApplication::translate("Stratus", "The field %1.%2 is read-only: the store sets it")
                                    .arg(modelName(), it.key()),
                                modelName(), it.key());
             return {};
@@ -114,7 +110,7 @@ Record Record::copyOf(const QVariantMap &changes, Error *error) const
         if (d->snapshot && changed && primaryKey.contains(it.key())) {
             if (error)
                 *error = Error(Error::Kind::Validation,
-                               tr("The primary key field %1.%2 of a stored record cannot change; "
+                               QCoreApplication::translate("Stratus", "The primary key field %1.%2 of a stored record cannot change; "
                                   "save a new record and remove this one instead")
                                    .arg(modelName(), it.key()),
                                modelName(), it.key());

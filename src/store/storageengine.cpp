@@ -113,7 +113,7 @@ StorageEngine::~StorageEngine()
 
 Error StorageEngine::storageError(const QString &what, const QSqlError &error) const
 {
-    return Error(Error::Kind::Storage, tr("%1 failed in %2").arg(what, m_path), {}, {},
+    return Error(Error::Kind::Storage, QCoreApplication::translate("Stratus", "%1 failed in %2").arg(what, m_path), {}, {},
                  error.text());
 }
 
@@ -138,14 +138,14 @@ Result<void> StorageEngine::openConnection()
     const QFileInfo info(m_path);
     if (!info.absoluteDir().exists() && !QDir().mkpath(info.absolutePath()))
         return Error(Error::Kind::Storage,
-                     tr("Cannot create the folder %1 for the database").arg(info.absolutePath()));
+                     QCoreApplication::translate("Stratus", "Cannot create the folder %1 for the database").arg(info.absolutePath()));
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
     if (!db.isValid())
-        return Error(Error::Kind::Storage, tr("The Qt SQLite driver (QSQLITE) is not available"));
+        return Error(Error::Kind::Storage, QCoreApplication::translate("Stratus", "The Qt SQLite driver (QSQLITE) is not available"));
     db.setDatabaseName(m_path);
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
     if (!db.open())
-        return storageError(tr("Opening the database"), db.lastError());
+        return storageError(QCoreApplication::translate("Stratus", "Opening the database"), db.lastError());
     QSqlQuery query(db);
     const QStringList pragmas = {
         u"PRAGMA journal_mode=WAL"_s,
@@ -155,14 +155,14 @@ Result<void> StorageEngine::openConnection()
     };
     for (const QString &pragma : pragmas) {
         if (!query.exec(pragma))
-            return storageError(tr("Setting up the database"), query.lastError());
+            return storageError(QCoreApplication::translate("Stratus", "Setting up the database"), query.lastError());
         query.finish();
     }
     // Is it an SQLite database at all? journal_mode answers "wal" only if it is.
     if (query.exec(u"PRAGMA journal_mode"_s) && query.next()
         && query.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0) {
         return Error(Error::Kind::Storage,
-                     tr("The database %1 cannot use write-ahead logging").arg(m_path));
+                     QCoreApplication::translate("Stratus", "The database %1 cannot use write-ahead logging").arg(m_path));
     }
     query.finish();
     return createTables();
@@ -177,7 +177,7 @@ Result<void> StorageEngine::createTables()
     QSqlQuery query(db);
     auto exec = [&](const QString &sql) {
         if (!query.exec(sql)) {
-            error = storageError(tr("Creating the tables"), query.lastError());
+            error = storageError(QCoreApplication::translate("Stratus", "Creating the tables"), query.lastError());
             return false;
         }
         return true;
@@ -200,7 +200,7 @@ Result<void> StorageEngine::createTables()
         && query.value(0).toInt() > storeFormatVersion) {
         rollback();
         return Error(Error::Kind::Storage,
-                     tr("The database %1 was written by a newer version of Stratus").arg(m_path));
+                     QCoreApplication::translate("Stratus", "The database %1 was written by a newer version of Stratus").arg(m_path));
     }
     query.finish();
 
@@ -228,7 +228,7 @@ Result<void> StorageEngine::createTables()
         // Fields added to the schema since the table was made: optional columns, rows kept.
         QSet<QString> existing;
         if (!query.exec(u"PRAGMA table_info("_s + quote(model.name()) + u')')) {
-            error = storageError(tr("Reading the tables"), query.lastError());
+            error = storageError(QCoreApplication::translate("Stratus", "Reading the tables"), query.lastError());
             rollback();
             return error;
         }
@@ -273,7 +273,7 @@ Result<void> StorageEngine::createTables()
         meta.addBindValue(key);
         meta.addBindValue(value);
         if (!meta.exec()) {
-            error = storageError(tr("Writing the schema"), meta.lastError());
+            error = storageError(QCoreApplication::translate("Stratus", "Writing the schema"), meta.lastError());
             rollback();
             return error;
         }
@@ -305,7 +305,7 @@ Result<void> StorageEngine::destroy()
         QFile file(m_path + suffix);
         if (file.exists() && !file.remove())
             return Error(Error::Kind::Storage,
-                         tr("Cannot delete %1: %2").arg(file.fileName(), file.errorString()));
+                         QCoreApplication::translate("Stratus", "Cannot delete %1: %2").arg(file.fileName(), file.errorString()));
     }
     return {};
 }
@@ -314,13 +314,13 @@ bool StorageEngine::begin(Error *error)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.isOpen()) {
-        *error = Error(Error::Kind::State, tr("The database is not open"));
+        *error = Error(Error::Kind::State, QCoreApplication::translate("Stratus", "The database is not open"));
         return false;
     }
     // IMMEDIATE takes the write lock now, so a second process fails here, not at COMMIT.
     QSqlQuery query(db);
     if (!query.exec(u"BEGIN IMMEDIATE"_s)) {
-        *error = storageError(tr("Starting a transaction"), query.lastError());
+        *error = storageError(QCoreApplication::translate("Stratus", "Starting a transaction"), query.lastError());
         return false;
     }
     return true;
@@ -330,7 +330,7 @@ Error StorageEngine::commit()
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     if (!query.exec(u"COMMIT"_s)) {
-        const Error error = storageError(tr("Committing"), query.lastError());
+        const Error error = storageError(QCoreApplication::translate("Stratus", "Committing"), query.lastError());
         rollback();
         return error;
     }
@@ -433,7 +433,7 @@ std::optional<StorageEngine::Row> StorageEngine::readRow(const ModelSchema &mode
     for (const QString &name : model.primaryKey())
         query.addBindValue(toSql(model.field(name), key.value(name)));
     if (!query.exec()) {
-        *error = storageError(tr("Reading %1").arg(model.name()), query.lastError());
+        *error = storageError(QCoreApplication::translate("Stratus", "Reading %1").arg(model.name()), query.lastError());
         return std::nullopt;
     }
     if (!query.next())
@@ -462,7 +462,7 @@ Error StorageEngine::enqueue(const ModelSchema &model, const QString &operation,
     query.addBindValue(model.name());
     query.addBindValue(modelKey);
     if (!query.exec())
-        return storageError(tr("Reading the outbox"), query.lastError());
+        return storageError(QCoreApplication::translate("Stratus", "Reading the outbox"), query.lastError());
     if (query.next() && condition.isEmpty()) {
         const qint64 pendingId = query.value(0).toLongLong();
         const QString pendingOperation = query.value(1).toString();
@@ -475,7 +475,7 @@ Error StorageEngine::enqueue(const ModelSchema &model, const QString &operation,
             write.prepare(u"DELETE FROM "_s + outboxTable + u" WHERE id = ?"_s);
             write.addBindValue(pendingId);
             return write.exec() ? Error()
-                                : storageError(tr("Writing the outbox"), write.lastError());
+                                : storageError(QCoreApplication::translate("Stratus", "Writing the outbox"), write.lastError());
         }
         if (pendingOperation == u"Create" && operation == u"Update") {
             for (auto it = data.begin(); it != data.end(); ++it) {
@@ -487,7 +487,7 @@ Error StorageEngine::enqueue(const ModelSchema &model, const QString &operation,
                 QString::fromUtf8(QJsonDocument(pendingData).toJson(QJsonDocument::Compact)));
             write.addBindValue(pendingId);
             return write.exec() ? Error()
-                                : storageError(tr("Writing the outbox"), write.lastError());
+                                : storageError(QCoreApplication::translate("Stratus", "Writing the outbox"), write.lastError());
         }
         if (pendingOperation == u"Update" && !pendingHasCondition
             && (operation == u"Update" || operation == u"Delete")) {
@@ -501,7 +501,7 @@ Error StorageEngine::enqueue(const ModelSchema &model, const QString &operation,
             write.prepare(u"DELETE FROM "_s + outboxTable + u" WHERE id = ?"_s);
             write.addBindValue(pendingId);
             if (!write.exec())
-                return storageError(tr("Writing the outbox"), write.lastError());
+                return storageError(QCoreApplication::translate("Stratus", "Writing the outbox"), write.lastError());
             return enqueue(model, operation, key, merged, QJsonObject{{u"_merged"_s, true}});
         }
     }
@@ -520,7 +520,7 @@ Error StorageEngine::enqueue(const ModelSchema &model, const QString &operation,
         QString::fromUtf8(QJsonDocument(storedCondition).toJson(QJsonDocument::Compact)));
     insert.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!insert.exec())
-        return storageError(tr("Writing the outbox"), insert.lastError());
+        return storageError(QCoreApplication::translate("Stratus", "Writing the outbox"), insert.lastError());
     return {};
 }
 
@@ -540,9 +540,9 @@ Result<Record> StorageEngine::save(const Record &record, const Predicate &condit
     if (!condition.isAll() && (!exists || !condition.matches(existing->values))) {
         rollback();
         return Error(Error::Kind::Condition,
-                     exists ? tr("The stored %1 does not match the save condition %2")
+                     exists ? QCoreApplication::translate("Stratus", "The stored %1 does not match the save condition %2")
                                   .arg(model.name(), condition.toString())
-                            : tr("The save condition %1 needs a stored %2, and there is none")
+                            : QCoreApplication::translate("Stratus", "The save condition %1 needs a stored %2, and there is none")
                                   .arg(condition.toString(), model.name()),
                      model.name());
     }
@@ -612,7 +612,7 @@ Result<Record> StorageEngine::save(const Record &record, const Predicate &condit
             query.addBindValue(toSql(field, values.value(field.name())));
     }
     if (!query.exec()) {
-        error = storageError(tr("Saving %1").arg(model.name()), query.lastError());
+        error = storageError(QCoreApplication::translate("Stratus", "Saving %1").arg(model.name()), query.lastError());
         rollback();
         return error;
     }
@@ -653,7 +653,7 @@ Result<QueryResult> StorageEngine::query(const ModelSchema &model, const Predica
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.isOpen())
-        return Error(Error::Kind::State, tr("The database is not open"));
+        return Error(Error::Kind::State, QCoreApplication::translate("Stratus", "The database is not open"));
     const QList<ModelField> fields = storedFields(model);
     QStringList columns;
     for (const ModelField &field : fields)
@@ -680,7 +680,7 @@ Result<QueryResult> StorageEngine::query(const ModelSchema &model, const Predica
     for (const QVariant &value : std::as_const(bindings))
         query.addBindValue(value);
     if (!query.exec())
-        return storageError(tr("Querying %1").arg(model.name()), query.lastError());
+        return storageError(QCoreApplication::translate("Stratus", "Querying %1").arg(model.name()), query.lastError());
     QueryResult result;
     while (query.next()) {
         if (options.limit && result.items.size() == *options.limit) {
@@ -700,7 +700,7 @@ Result<QueryResult> StorageEngine::query(const ModelSchema &model, const Predica
 Result<Record> StorageEngine::get(const ModelSchema &model, const QVariantMap &key)
 {
     if (!isOpen())
-        return Error(Error::Kind::State, tr("The database is not open"));
+        return Error(Error::Kind::State, QCoreApplication::translate("Stratus", "The database is not open"));
     Error error;
     const std::optional<Row> row = readRow(model, key, &error);
     if (error.isValid())
@@ -728,7 +728,7 @@ Result<QList<Record>> StorageEngine::remove(const ModelSchema &model, const Pred
             if (!condition.isAll() && !condition.matches(row->values)) {
                 rollback();
                 return Error(Error::Kind::Condition,
-                             tr("The stored %1 does not match the remove condition %2")
+                             QCoreApplication::translate("Stratus", "The stored %1 does not match the remove condition %2")
                                  .arg(model.name(), condition.toString()),
                              model.name());
             }
@@ -754,7 +754,7 @@ Result<QList<Record>> StorageEngine::remove(const ModelSchema &model, const Pred
         for (const QString &name : model.primaryKey())
             del.addBindValue(toSql(model.field(name), victimKey.value(name)));
         if (!del.exec()) {
-            error = storageError(tr("Removing from %1").arg(model.name()), del.lastError());
+            error = storageError(QCoreApplication::translate("Stratus", "Removing from %1").arg(model.name()), del.lastError());
             rollback();
             return error;
         }
@@ -785,11 +785,11 @@ Result<QList<Record>> StorageEngine::remove(const ModelSchema &model, const Pred
 Result<QList<OutboxEntry>> StorageEngine::outbox()
 {
     if (!isOpen())
-        return Error(Error::Kind::State, tr("The database is not open"));
+        return Error(Error::Kind::State, QCoreApplication::translate("Stratus", "The database is not open"));
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     if (!query.exec(u"SELECT id, model, operation, model_key, data, condition FROM "_s + outboxTable
                     + u" ORDER BY id"_s))
-        return storageError(tr("Reading the outbox"), query.lastError());
+        return storageError(QCoreApplication::translate("Stratus", "Reading the outbox"), query.lastError());
     QList<OutboxEntry> entries;
     while (query.next()) {
         OutboxEntry entry;
@@ -807,10 +807,10 @@ Result<QList<OutboxEntry>> StorageEngine::outbox()
 Result<int> StorageEngine::outboxCount()
 {
     if (!isOpen())
-        return Error(Error::Kind::State, tr("The database is not open"));
+        return Error(Error::Kind::State, QCoreApplication::translate("Stratus", "The database is not open"));
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     if (!query.exec(u"SELECT COUNT(*) FROM "_s + outboxTable) || !query.next())
-        return storageError(tr("Reading the outbox"), query.lastError());
+        return storageError(QCoreApplication::translate("Stratus", "Reading the outbox"), query.lastError());
     return query.value(0).toInt();
 }
 

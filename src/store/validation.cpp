@@ -11,10 +11,6 @@ namespace Stratus {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Stratus::Validation", text);
-}
 
 // DynamoDB's item limit: a bigger record could never sync.
 constexpr qsizetype maxRecordBytes = 400 * 1024;
@@ -54,7 +50,7 @@ std::optional<QVariant> Validator::single(const ModelField &field, const QVarian
     if (field.type() == ModelField::Type::NonModel) {
         if (value.metaType().id() != QMetaType::QVariantMap) {
             add(path,
-                tr("%1.%2 must be an object of type %3, not %4")
+                QCoreApplication::translate("Stratus", "%1.%2 must be an object of type %3, not %4")
                     .arg(m_model, path, field.typeName(), Scalars::describe(value)));
             return std::nullopt;
         }
@@ -67,7 +63,7 @@ std::optional<QVariant> Validator::single(const ModelField &field, const QVarian
     QString reason;
     auto coerced = Scalars::coerce(field.type(), value, field.enumValues(), &reason);
     if (!coerced) {
-        add(path, tr("%1.%2: %3").arg(m_model, path, reason));
+        add(path, QCoreApplication::translate("Stratus", "%1.%2: %3").arg(m_model, path, reason));
         return std::nullopt;
     }
     return coerced;
@@ -77,12 +73,12 @@ std::optional<QVariant> Validator::value(const ModelField &field, const QVariant
                                          const QString &path, int depth)
 {
     if (depth > 32) {
-        add(path, tr("%1.%2 is nested too deeply").arg(m_model, path));
+        add(path, QCoreApplication::translate("Stratus", "%1.%2 is nested too deeply").arg(m_model, path));
         return std::nullopt;
     }
     if (isNull(value)) {
         if (field.isRequired()) {
-            add(path, tr("%1.%2 is required").arg(m_model, path));
+            add(path, QCoreApplication::translate("Stratus", "%1.%2 is required").arg(m_model, path));
             return std::nullopt;
         }
         return QVariant();
@@ -92,7 +88,7 @@ std::optional<QVariant> Validator::value(const ModelField &field, const QVariant
     if (value.metaType().id() != QMetaType::QVariantList
         && value.metaType().id() != QMetaType::QStringList) {
         add(path,
-            tr("%1.%2 must be a list of %3, not %4")
+            QCoreApplication::translate("Stratus", "%1.%2 must be a list of %3, not %4")
                 .arg(m_model, path, field.typeName(), Scalars::describe(value)));
         return std::nullopt;
     }
@@ -103,7 +99,7 @@ std::optional<QVariant> Validator::value(const ModelField &field, const QVariant
         const QString itemPath = path + u'[' + QString::number(i) + u']';
         if (isNull(list.at(i))) {
             if (field.isListItemRequired()) {
-                add(itemPath, tr("%1.%2 cannot hold null items").arg(m_model, path));
+                add(itemPath, QCoreApplication::translate("Stratus", "%1.%2 cannot hold null items").arg(m_model, path));
                 ok = false;
             } else {
                 items.append(QVariant());
@@ -128,11 +124,11 @@ std::optional<QVariantMap> Validator::object(const ModelSchema &type, const QVar
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         const ModelField field = type.field(it.key());
         if (!field.isValid()) {
-            add(prefix + it.key(), tr("%1 has no field %2").arg(type.name(), it.key()));
+            add(prefix + it.key(), QCoreApplication::translate("Stratus", "%1 has no field %2").arg(type.name(), it.key()));
             ok = false;
         } else if (!field.isStored()) {
             add(prefix + it.key(),
-                tr("%1.%2 is a relation; set its key fields (%3) instead")
+                QCoreApplication::translate("Stratus", "%1.%2 is a relation; set its key fields (%3) instead")
                     .arg(type.name(), it.key(),
                          (field.targetNames().isEmpty() ? field.associatedWith()
                                                         : field.targetNames())
@@ -160,10 +156,10 @@ std::optional<QVariantMap> Validator::object(const ModelSchema &type, const QVar
 QList<Error> validateRecord(const Schema &schema, const Record &record, QVariantMap *canonical)
 {
     if (!record.isValid())
-        return {Error(Error::Kind::Validation, tr("The record is invalid (it has no model)"))};
+        return {Error(Error::Kind::Validation, QCoreApplication::translate("Stratus", "The record is invalid (it has no model)"))};
     const ModelSchema model = schema.model(record.modelName());
     if (!model.isValid())
-        return {Error(Error::Kind::Schema, tr("The schema has no model %1").arg(record.modelName()),
+        return {Error(Error::Kind::Schema, QCoreApplication::translate("Stratus", "The schema has no model %1").arg(record.modelName()),
                       record.modelName())};
     Validator validator(schema, model.name());
     QVariantMap values = record.values();
@@ -177,7 +173,7 @@ QList<Error> validateRecord(const Schema &schema, const Record &record, QVariant
         if (key.metaType().id() == QMetaType::QString && key.toString().isEmpty() && !isNull(key)) {
             validator.errors.append(
                 Error(Error::Kind::Validation,
-                      QCoreApplication::translate("Stratus::Validation",
+                      QCoreApplication::translate("Stratus",
                                                   "The key field %1.%2 cannot be empty")
                           .arg(model.name(), keyField),
                       model.name(), keyField));
@@ -190,7 +186,7 @@ QList<Error> validateRecord(const Schema &schema, const Record &record, QVariant
             if (isNull(values.value(target)) && !model.field(target).isRequired()) {
                 validator.errors.append(
                     Error(Error::Kind::Validation,
-                          QCoreApplication::translate("Stratus::Validation",
+                          QCoreApplication::translate("Stratus",
                                                       "%1.%2 belongs to a %3: set %4")
                               .arg(model.name(), field.name(), field.relatedModel(), target),
                           model.name(), target));
@@ -203,7 +199,7 @@ QList<Error> validateRecord(const Schema &schema, const Record &record, QVariant
         if (size > maxRecordBytes)
             validator.errors.append(Error(
                 Error::Kind::Validation,
-                QCoreApplication::translate("Stratus::Validation",
+                QCoreApplication::translate("Stratus",
                                             "The %1 record takes %2 bytes; at most %3 can sync")
                     .arg(model.name())
                     .arg(size)

@@ -22,6 +22,26 @@ if(NOT config)
     message(FATAL_ERROR "StratusConfig.cmake was not installed")
 endif()
 
+# The QML module installs to <libdir>/qt6/qml/Stratus and imports from there.
+file(GLOB_RECURSE qmldir "${prefix}/*/qt6/qml/Stratus/qmldir")
+if(NOT qmldir)
+    message(FATAL_ERROR "The QML module was not installed to <libdir>/qt6/qml/Stratus")
+endif()
+get_filename_component(module_dir "${qmldir}" DIRECTORY)
+foreach(expected libstratusqmlplugin.so StratusQml.qmltypes)
+    if(NOT EXISTS "${module_dir}/${expected}")
+        message(FATAL_ERROR "Not installed: ${module_dir}/${expected}")
+    endif()
+endforeach()
+get_filename_component(qml_import_dir "${module_dir}" DIRECTORY)
+execute_process(
+    COMMAND "${CMAKE_COMMAND}" -E env QT_QPA_PLATFORM=offscreen "QML_IMPORT_PATH=${qml_import_dir}"
+        "${QML_TEST}" -input "${QML_TEST_DIR}"
+    RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT result EQUAL 0)
+    message(FATAL_ERROR "import Stratus from ${qml_import_dir} failed:\n${out}\n${err}")
+endif()
+
 # The README's quick start must compile and run as pasted.
 file(READ "${README}" readme)
 string(REGEX MATCH "<!-- quickstart begin -->\n```cpp\n(.*)```\n<!-- quickstart end -->" found "${readme}")

@@ -9,6 +9,8 @@
 
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qdatetime.h>
+#include <QtCore/qeventloop.h>
+#include <QtCore/qfuturewatcher.h>
 #include <QtCore/qjsondocument.h>
 #include <QtCore/qtemporarydir.h>
 #include <QtCore/quuid.h>
@@ -34,11 +36,19 @@ enum BugAt {
     BugInSql = 0x4,
 };
 
+// Waits for a DataStore future while running the event loop: some calls (stop()) finish on
+// the main thread.
 template<typename T>
 T await(QFuture<T> future)
 {
-    future.waitForFinished();
-    QCoreApplication::processEvents();
+    if (!future.isFinished()) {
+        QFutureWatcher<T> watcher;
+        QEventLoop loop;
+        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+        watcher.setFuture(future);
+        if (!future.isFinished())
+            loop.exec();
+    }
     return future.result();
 }
 
@@ -48,7 +58,7 @@ QString show(const QVariant &value)
         return u"null"_s;
     switch (value.metaType().id()) {
     case QMetaType::QString:
-        return u'"' + value.toString() + u'"';
+        return value.toString().isNull() ? u"QString()"_s : u'"' + value.toString() + u'"';
     case QMetaType::Bool:
         return value.toBool() ? u"true"_s : u"false"_s;
     case QMetaType::QVariantList:
@@ -67,6 +77,29 @@ QString show(const QVariant &value)
     default:
         return value.toString();
     }
+}
+
+// Like Predicate::toString(), with operands shown by show() (QString() and QUuid stay apart).
+QString describe(const Predicate &predicate)
+{
+    switch (predicate.kind()) {
+    case Predicate::Kind::All:
+        return u"all"_s;
+    case Predicate::Kind::Comparison:
+        return predicate.field() + u' ' + Predicate::operatorName(predicate.op()) + u' '
+            + show(predicate.value());
+    case Predicate::Kind::And:
+    case Predicate::Kind::Or: {
+        QStringList parts;
+        for (const Predicate &child : predicate.children())
+            parts.append(describe(child));
+        return u'(' + parts.join(predicate.kind() == Predicate::Kind::And ? u" and "_s : u" or "_s)
+            + u')';
+    }
+    case Predicate::Kind::Not:
+        return u"not "_s + describe(predicate.children().constFirst());
+    }
+    return {};
 }
 
 QVariantList list(std::initializer_list<QVariant> items)
@@ -112,8 +145,8 @@ private Q_SLOTS:
 private:
     void row(const QString &field, const Predicate &predicate, const QVariant &stored,
              bool expected, const QString &bug = {}, int bugAt = NoBug);
-    void addTextRows(const QString &field, const QString &lo, const QString &mid,
-                     const QString &hi, const QString &sub, const QString &prefix);
+    void addTextRows(const QString &field, const QString &lo, const QString &mid, const QString &hi,
+                     const QString &sub, const QString &prefix);
     void addNumberRows(const QString &field, const QVariant &lo, const QVariant &mid,
                        const QVariant &hi);
     void addEqualityRows(const QString &field, const QVariant &a, const QVariant &b);
@@ -130,25 +163,25 @@ void tst_Predicate::initTestCase()
     builder.addEnum(u"Color"_s, {u"RED"_s, u"GREEN"_s, u"BLUE"_s});
     builder.addModel(u"Owner"_s).addField(u"name"_s, u"String"_s);
     builder.addModel(modelName)
-            .addField(u"ident"_s, u"ID"_s)
-            .addField(u"str"_s, u"String"_s)
-            .addField(u"num"_s, u"Int"_s)
-            .addField(u"real"_s, u"Float"_s)
-            .addField(u"flag"_s, u"Boolean"_s)
-            .addField(u"date"_s, u"AWSDate"_s)
-            .addField(u"time"_s, u"AWSTime"_s)
-            .addField(u"dateTime"_s, u"AWSDateTime"_s)
-            .addField(u"stamp"_s, u"AWSTimestamp"_s)
-            .addField(u"email"_s, u"AWSEmail"_s)
-            .addField(u"json"_s, u"AWSJSON"_s)
-            .addField(u"url"_s, u"AWSURL"_s)
-            .addField(u"phone"_s, u"AWSPhone"_s)
-            .addField(u"ip"_s, u"AWSIPAddress"_s)
-            .addField(u"color"_s, u"Color"_s)
-            .addField(u"tags"_s, u"String"_s, SchemaBuilder::List)
-            .addField(u"numbers"_s, u"Int"_s, SchemaBuilder::List)
-            .addField(u"ownerId"_s, u"ID"_s)
-            .addBelongsTo(u"owner"_s, u"Owner"_s, {u"ownerId"_s});
+        .addField(u"ident"_s, u"ID"_s)
+        .addField(u"str"_s, u"String"_s)
+        .addField(u"num"_s, u"Int"_s)
+        .addField(u"real"_s, u"Float"_s)
+        .addField(u"flag"_s, u"Boolean"_s)
+        .addField(u"date"_s, u"AWSDate"_s)
+        .addField(u"time"_s, u"AWSTime"_s)
+        .addField(u"dateTime"_s, u"AWSDateTime"_s)
+        .addField(u"stamp"_s, u"AWSTimestamp"_s)
+        .addField(u"email"_s, u"AWSEmail"_s)
+        .addField(u"json"_s, u"AWSJSON"_s)
+        .addField(u"url"_s, u"AWSURL"_s)
+        .addField(u"phone"_s, u"AWSPhone"_s)
+        .addField(u"ip"_s, u"AWSIPAddress"_s)
+        .addField(u"color"_s, u"Color"_s)
+        .addField(u"tags"_s, u"String"_s, SchemaBuilder::List)
+        .addField(u"numbers"_s, u"Int"_s, SchemaBuilder::List)
+        .addField(u"ownerId"_s, u"ID"_s)
+        .addBelongsTo(u"owner"_s, u"Owner"_s, {u"ownerId"_s});
     Error error;
     const auto schema = builder.build(&error);
     QVERIFY2(schema, qPrintable(error.toString()));
@@ -323,13 +356,12 @@ void tst_Predicate::toString_data()
     QTest::addRow("json null") << field(u"a"_s).ne(QVariant::fromValue(nullptr)) << u"a ne null"_s
                                << QString();
     QTest::addRow("every operator name")
-            << Predicate::allOf({field(u"a"_s).ge(1), field(u"a"_s).le(2),
-                                 field(u"a"_s).notContains(u"x"_s),
-                                 field(u"a"_s).beginsWith(u"y"_s)})
-            << u"(a ge 1 and a le 2 and a notContains \"x\" and a beginsWith \"y\")"_s << QString();
+        << Predicate::allOf({field(u"a"_s).ge(1), field(u"a"_s).le(2),
+                             field(u"a"_s).notContains(u"x"_s), field(u"a"_s).beginsWith(u"y"_s)})
+        << u"(a ge 1 and a le 2 and a notContains \"x\" and a beginsWith \"y\")"_s << QString();
     QTest::addRow("between") << field(u"a"_s).between(1, 5) << u"a between [1, 5]"_s << QString();
-    QTest::addRow("in") << field(u"a"_s).in({1, u"x"_s, QVariant()})
-                        << u"a in [1, \"x\", null]"_s << QString();
+    QTest::addRow("in") << field(u"a"_s).in({1, u"x"_s, QVariant()}) << u"a in [1, \"x\", null]"_s
+                        << QString();
     QTest::addRow("notIn empty") << field(u"a"_s).notIn({}) << u"a notIn []"_s << QString();
     QTest::addRow("and") << (a && b) << u"(a eq 1 and b eq 2)"_s << QString();
     QTest::addRow("or") << (a || b) << u"(a eq 1 or b eq 2)"_s << QString();
@@ -341,9 +373,9 @@ void tst_Predicate::toString_data()
     // Predicate::toString() (predicate.cpp, Kind::Not) writes `not done eq true` without the
     // parentheses, which reads as "(not done) eq true".
     QTest::addRow("documented example")
-            << (field(u"priority"_s).eq(u"HIGH"_s) && !field(u"done"_s).eq(true))
-            << u"(priority eq \"HIGH\" and not (done eq true))"_s
-            << u"BUG: toString() of a negated comparison omits the documented parentheses"_s;
+        << (field(u"priority"_s).eq(u"HIGH"_s) && !field(u"done"_s).eq(true))
+        << u"(priority eq \"HIGH\" and not (done eq true))"_s
+        << u"BUG: toString() of a negated comparison omits the documented parentheses"_s;
 }
 
 void tst_Predicate::toString()
@@ -361,9 +393,9 @@ void tst_Predicate::toString()
 void tst_Predicate::row(const QString &field, const Predicate &predicate, const QVariant &stored,
                         bool expected, const QString &bug, int bugAt)
 {
-    QTest::addRow("%s: %s | stored %s", qPrintable(field), qPrintable(predicate.toString()),
+    QTest::addRow("%s: %s | stored %s", qPrintable(field), qPrintable(describe(predicate)),
                   qPrintable(show(stored)))
-            << field << predicate << stored << expected << bug << bugAt;
+        << field << predicate << stored << expected << bug << bugAt;
 }
 
 // lo < mid < hi by code point; sub is in mid but not in lo; prefix begins mid but not lo or hi.
@@ -538,16 +570,15 @@ void tst_Predicate::scalarOperators_data()
     addTextRows(u"time"_s, u"08:00:00"_s, u"12:30:15.250"_s, u"23:59:59"_s, u"30"_s, u"12:"_s);
     addTextRows(u"dateTime"_s, u"2023-01-01T00:00:00Z"_s, u"2023-06-15T12:30:00.000Z"_s,
                 u"2024-02-29T23:59:59+02:00"_s, u"06-15T"_s, u"2023-06"_s);
-    addTextRows(u"email"_s, u"alice@example.com"_s, u"bob@example.org"_s,
-                u"carol@example.net"_s, u"example.org"_s, u"bob@"_s);
+    addTextRows(u"email"_s, u"alice@example.com"_s, u"bob@example.org"_s, u"carol@example.net"_s,
+                u"example.org"_s, u"bob@"_s);
     addTextRows(u"json"_s, u"[1,2]"_s, u"{\"a\":1}"_s, u"{\"b\":[true,null]}"_s, u"\"a\""_s,
                 u"{\"a"_s);
     addTextRows(u"url"_s, u"https://a.example.com/x"_s, u"https://b.example.com/path?q=1"_s,
                 u"https://c.example.com/"_s, u"/path"_s, u"https://b."_s);
     addTextRows(u"phone"_s, u"+1 206 555 0100"_s, u"+33 1 23 45 67 89"_s, u"+49-30-1234567"_s,
                 u"23 45"_s, u"+33"_s);
-    addTextRows(u"ip"_s, u"10.0.0.1"_s, u"192.168.1.20"_s, u"2001:db8::1"_s, u"168.1"_s,
-                u"192."_s);
+    addTextRows(u"ip"_s, u"10.0.0.1"_s, u"192.168.1.20"_s, u"2001:db8::1"_s, u"168.1"_s, u"192."_s);
 
     addNumberRows(u"num"_s, qlonglong(-5), qlonglong(7), qlonglong(2147483647));
     addNumberRows(u"real"_s, -1.5, 0.25, 1e10);
@@ -592,6 +623,26 @@ void tst_Predicate::scalarOperators_data()
     row(u"str"_s, str.lt(u"a"_s), u""_s, true);
     row(u"str"_s, str.in({u""_s}), u""_s, true);
     row(u"str"_s, str.notIn({u""_s}), null, true);
+    // A null QString is an empty string (QString() == u""_s, and resolve(), matches() and
+    // validation treat it as one); it must not turn into SQL NULL.
+    // BUG: Scalars::coerce() (src/schema/scalars.cpp, the expectString lambda and the Enum case:
+    // `return value.toString();`) keeps a null QString null. Qt's SQLite driver binds a null
+    // QString as SQL NULL, so a record saved with QString() is stored as NULL (and read back as
+    // null), and a QString() operand is bound as NULL: `col = NULL`, `instr(col, NULL)`,
+    // `length(NULL)` are all NULL. In memory both are "". Normalizing a null QString to u""_s in
+    // coerce() would make both sides agree.
+    const QString nullString = u"BUG: a null QString is SQL NULL in the store but \"\" in memory"_s;
+    row(u"str"_s, str.eq(u""_s), QString(), true, nullString, BugInSql);
+    row(u"str"_s, str.eq(null), QString(), false, nullString, BugInSql);
+    row(u"str"_s, str.ne(null), QString(), true, nullString, BugInSql);
+    row(u"str"_s, str.eq(QString()), u""_s, true, nullString, BugInSql);
+    row(u"str"_s, str.ne(QString()), u""_s, false, nullString, BugInSql);
+    row(u"str"_s, str.ne(QString()), u"x"_s, true);
+    row(u"str"_s, str.contains(QString()), u"abc"_s, true, nullString, BugInSql);
+    row(u"str"_s, str.notContains(QString()), u"abc"_s, false);
+    row(u"str"_s, str.beginsWith(QString()), u"abc"_s, true, nullString, BugInSql);
+    row(u"str"_s, str.in({QString()}), u""_s, true, nullString, BugInSql);
+    row(u"tags"_s, field(u"tags"_s).contains(QString()), list({u""_s}), true, nullString, BugInSql);
     // Prefixes, case and SQL wildcards.
     row(u"str"_s, str.lt(u"abc"_s), u"ab"_s, true);
     row(u"str"_s, str.gt(u"ab"_s), u"abc"_s, true);
@@ -628,8 +679,7 @@ void tst_Predicate::scalarOperators_data()
     row(u"time"_s, field(u"time"_s).eq(QTime(12, 30, 15, 250)), u"12:30:15.250"_s, true);
     // Range operands of text types are plain strings: a prefix of an AWSDateTime compares.
     row(u"dateTime"_s, field(u"dateTime"_s).gt(u"2023"_s), u"2023-06-15T12:30:00.000Z"_s, true);
-    row(u"dateTime"_s, field(u"dateTime"_s).lt(u"2023-06"_s), u"2023-06-15T12:30:00.000Z"_s,
-        false);
+    row(u"dateTime"_s, field(u"dateTime"_s).lt(u"2023-06"_s), u"2023-06-15T12:30:00.000Z"_s, false);
     row(u"date"_s, field(u"date"_s).between(u"2023"_s, u"2024"_s), u"2023-06-15"_s, true);
     // BUG: a QDateTime (or QDate) operand of gt/ge/lt/le/between on an AWSDateTime (AWSDate)
     // field is refused ("... is not a String"): Resolver::operand() makes range operands of Text
@@ -768,7 +818,7 @@ void tst_Predicate::scalarOperators()
 
     // (b) in SQLite, through the store.
     const auto found =
-            await(m_store->query(modelName, Stratus::field(u"id"_s).eq(record.id()) && predicate));
+        await(m_store->query(modelName, Stratus::field(u"id"_s).eq(record.id()) && predicate));
     QVERIFY2(found, qPrintable(found.error().toString()));
     QVERIFY(found->items.size() <= 1);
     if (bugAt & BugInSql)
@@ -791,32 +841,31 @@ void tst_Predicate::disallowedOperators_data()
     const QList<Op> substring{Op::Contains, Op::NotContains, Op::BeginsWith};
     const QList<Op> range{Op::Gt, Op::Ge, Op::Lt, Op::Le, Op::Between};
     const QList<Case> cases{
-            {u"num"_s, 1, substring},
-            {u"real"_s, 1.5, substring},
-            {u"stamp"_s, 1, substring},
-            {u"flag"_s, true, range + substring},
-            {u"color"_s, u"RED"_s, range + substring},
-            {u"tags"_s, u"a"_s, range + QList<Op>{Op::BeginsWith, Op::In, Op::NotIn}},
-            {u"numbers"_s, 1, range + QList<Op>{Op::BeginsWith, Op::In, Op::NotIn}},
+        {u"num"_s, 1, substring},
+        {u"real"_s, 1.5, substring},
+        {u"stamp"_s, 1, substring},
+        {u"flag"_s, true, range + substring},
+        {u"color"_s, u"RED"_s, range + substring},
+        {u"tags"_s, u"a"_s, range + QList<Op>{Op::BeginsWith, Op::In, Op::NotIn}},
+        {u"numbers"_s, 1, range + QList<Op>{Op::BeginsWith, Op::In, Op::NotIn}},
     };
     for (const Case &c : cases) {
         for (Op op : c.ops) {
             const QVariant operand = (op == Op::Between) ? QVariant(list({c.operand, c.operand}))
-                    : (op == Op::In || op == Op::NotIn)  ? QVariant(list({c.operand}))
+                : (op == Op::In || op == Op::NotIn)      ? QVariant(list({c.operand}))
                                                          : c.operand;
             const Predicate predicate = Predicate::comparison(c.field, op, operand);
             QTest::addRow("%s", qPrintable(predicate.toString()))
-                    << predicate << c.field << u"does not apply"_s;
+                << predicate << c.field << u"does not apply"_s;
         }
     }
     // Lists compare with null only.
     QTest::addRow("tags eq list") << field(u"tags"_s).eq(QVariant(list({u"a"_s}))) << u"tags"_s
                                   << u"can only be compared with null"_s;
-    QTest::addRow("tags ne string") << field(u"tags"_s).ne(u"a"_s) << u"tags"_s
-                                    << u"can only be compared with null"_s;
-    QTest::addRow("numbers eq empty list")
-            << field(u"numbers"_s).eq(QVariantList()) << u"numbers"_s
-            << u"can only be compared with null"_s;
+    QTest::addRow("tags ne string")
+        << field(u"tags"_s).ne(u"a"_s) << u"tags"_s << u"can only be compared with null"_s;
+    QTest::addRow("numbers eq empty list") << field(u"numbers"_s).eq(QVariantList()) << u"numbers"_s
+                                           << u"can only be compared with null"_s;
     // Nested in groups, the error still names the field.
     QTest::addRow("nested") << (field(u"str"_s).eq(u"a"_s) || !field(u"flag"_s).gt(true))
                             << u"flag"_s << u"does not apply"_s;
@@ -880,22 +929,22 @@ void tst_Predicate::fromJson_data()
                                << u"not (a eq 1 or b eq 2)"_s;
     QTest::addRow("several keys") << R"({"b": {"eq": 1}, "a": {"eq": 2}})"_ba
                                   << u"(a eq 2 and b eq 1)"_s;
-    QTest::addRow("several operators") << R"({"a": {"lt": 5, "gt": 1}})"_ba
-                                       << u"(a gt 1 and a lt 5)"_s;
+    QTest::addRow("several operators")
+        << R"({"a": {"lt": 5, "gt": 1}})"_ba << u"(a gt 1 and a lt 5)"_s;
     QTest::addRow("and flattened")
-            << R"({"and": [{"and": [{"a": {"eq": 1}}, {"b": {"eq": 2}}]}, {"c": {"eq": 3}}]})"_ba
-            << u"(a eq 1 and b eq 2 and c eq 3)"_s;
-    QTest::addRow("and with keys") << R"({"and": [{"a": {"eq": 1}}], "b": {"eq": 2}})"_ba
-                                   << u"(a eq 1 and b eq 2)"_s;
+        << R"({"and": [{"and": [{"a": {"eq": 1}}, {"b": {"eq": 2}}]}, {"c": {"eq": 3}}]})"_ba
+        << u"(a eq 1 and b eq 2 and c eq 3)"_s;
+    QTest::addRow("and with keys")
+        << R"({"and": [{"a": {"eq": 1}}], "b": {"eq": 2}})"_ba << u"(a eq 1 and b eq 2)"_s;
     QTest::addRow("and empty") << R"({"and": []})"_ba << u"all"_s;
     QTest::addRow("or empty") << R"({"or": []})"_ba << u"()"_s;
     QTest::addRow("or of one") << R"({"or": [{"a": {"eq": 1}}]})"_ba << u"a eq 1"_s;
     QTest::addRow("or with all") << R"({"or": [{}, {"a": {"eq": 1}}]})"_ba << u"all"_s;
     QTest::addRow("nested")
-            << R"({"or": [{"and": [{"a": {"gt": 1}}, {"a": {"lt": 9}}]}, {"b": {"in": ["x"]}}]})"_ba
-            << u"((a gt 1 and a lt 9) or b in [\"x\"])"_s;
-    QTest::addRow("quote in value") << R"({"a": {"eq": "x' OR 1=1 --"}})"_ba
-                                    << u"a eq \"x' OR 1=1 --\""_s;
+        << R"({"or": [{"and": [{"a": {"gt": 1}}, {"a": {"lt": 9}}]}, {"b": {"in": ["x"]}}]})"_ba
+        << u"((a gt 1 and a lt 9) or b in [\"x\"])"_s;
+    QTest::addRow("quote in value")
+        << R"({"a": {"eq": "x' OR 1=1 --"}})"_ba << u"a eq \"x' OR 1=1 --\""_s;
 }
 
 void tst_Predicate::fromJson()
@@ -940,47 +989,60 @@ void tst_Predicate::fromJsonNestingLimit()
 
     QVERIFY(!Predicate::fromJson(nested(65), &error));
     QCOMPARE(error.kind(), Error::Kind::Validation);
-    QVERIFY2(error.message().contains(u"nested deeper than 64 levels"_s), qPrintable(error.message()));
+    QVERIFY2(error.message().contains(u"nested deeper than 64 levels"_s),
+             qPrintable(error.message()));
 }
 
 void tst_Predicate::roundTrip_data()
 {
     QTest::addColumn<Predicate>("predicate");
+    QTest::addColumn<QString>("bug");
 
     const Predicate a = field(u"a"_s).eq(1);
-    QTest::addRow("all") << Predicate::all();
-    QTest::addRow("int") << a;
-    QTest::addRow("longlong") << field(u"a"_s).eq(qlonglong(-12345678901));
-    QTest::addRow("double") << field(u"a"_s).gt(2.5);
-    QTest::addRow("bool") << field(u"a"_s).ne(false);
-    QTest::addRow("string") << field(u"a"_s).beginsWith(u"\U0001F600\uE000x"_s);
-    QTest::addRow("between") << field(u"a"_s).between(u"a"_s, u"b"_s);
-    QTest::addRow("in") << field(u"a"_s).in({1, u"x"_s, true});
-    QTest::addRow("notIn empty") << field(u"a"_s).notIn({});
-    QTest::addRow("and") << (a && field(u"b"_s).contains(u"x"_s));
-    QTest::addRow("or") << (a || field(u"b"_s).notContains(u"x"_s));
-    QTest::addRow("not") << !a;
-    QTest::addRow("not not") << !!a;
-    QTest::addRow("empty or") << Predicate::anyOf({});
-    QTest::addRow("not empty or") << !Predicate::anyOf({});
-    QTest::addRow("deep") << (a && !(field(u"b"_s).le(2) || (field(u"c"_s).ge(3) && !a)));
-    // A null operand built in C++ is an invalid QVariant; JSON reads null as std::nullptr_t.
-    QTest::addRow("eq null") << field(u"a"_s).eq(QVariant());
-    QTest::addRow("in with null") << field(u"a"_s).in({QVariant(), 1});
+    QTest::addRow("all") << Predicate::all() << QString();
+    QTest::addRow("int") << a << QString();
+    QTest::addRow("longlong") << field(u"a"_s).eq(qlonglong(-12345678901)) << QString();
+    QTest::addRow("double") << field(u"a"_s).gt(2.5) << QString();
+    QTest::addRow("bool") << field(u"a"_s).ne(false) << QString();
+    QTest::addRow("string") << field(u"a"_s).beginsWith(u"\U0001F600\uE000x"_s) << QString();
+    QTest::addRow("between") << field(u"a"_s).between(u"a"_s, u"b"_s) << QString();
+    QTest::addRow("in") << field(u"a"_s).in({1, u"x"_s, true}) << QString();
+    QTest::addRow("notIn empty") << field(u"a"_s).notIn({}) << QString();
+    QTest::addRow("and") << (a && field(u"b"_s).contains(u"x"_s)) << QString();
+    QTest::addRow("or") << (a || field(u"b"_s).notContains(u"x"_s)) << QString();
+    QTest::addRow("not") << !a << QString();
+    QTest::addRow("not not") << !!a << QString();
+    QTest::addRow("empty or") << Predicate::anyOf({}) << QString();
+    QTest::addRow("not empty or") << !Predicate::anyOf({}) << QString();
+    QTest::addRow("deep") << (a && !(field(u"b"_s).le(2) || (field(u"c"_s).ge(3) && !a)))
+                          << QString();
+    // BUG: a null operand built in C++ is an invalid QVariant, fromJson() reads JSON null as
+    // QVariant(std::nullptr_t), and operator==(Predicate, Predicate) (predicate.cpp, Comparison
+    // case: `a.value() == b.value()`) compares the QVariants as they are, so
+    // fromJson(p.toJson()) != p although both print, match and compile the same. Either
+    // operator== should compare null operands with PredicateValues::isNull(), or fromJson()
+    // should read null as QVariant().
+    const QString nullBug = u"BUG: a null operand does not compare equal after toJson/fromJson"_s;
+    QTest::addRow("eq null") << field(u"a"_s).eq(QVariant()) << nullBug;
+    QTest::addRow("in with null") << field(u"a"_s).in({QVariant(), 1}) << nullBug;
+    QTest::addRow("JSON null") << field(u"a"_s).ne(QVariant::fromValue(nullptr)) << QString();
 }
 
 void tst_Predicate::roundTrip()
 {
     QFETCH(Predicate, predicate);
+    QFETCH(QString, bug);
     Error error;
     const auto reread = Predicate::fromJson(predicate.toJson(), &error);
     QVERIFY2(reread, qPrintable(error.toString()));
     QCOMPARE(reread->toString(), predicate.toString());
     QCOMPARE(reread->toJson(), predicate.toJson());
+    if (!bug.isEmpty())
+        QEXPECT_FAIL("", qPrintable(bug), Continue);
     QCOMPARE(*reread, predicate);
     // Also through the JSON text.
     const auto fromText =
-            Predicate::fromJson(QJsonDocument(predicate.toJson()).toJson(QJsonDocument::Compact));
+        Predicate::fromJson(QJsonDocument(predicate.toJson()).toJson(QJsonDocument::Compact));
     QVERIFY(fromText);
     QCOMPARE(*fromText, *reread);
 }
@@ -991,8 +1053,8 @@ void tst_Predicate::malformedJson_data()
     QTest::addColumn<QString>("message");
 
     QTest::addRow("array") << "[]"_ba << u"A filter must be a JSON object"_s;
-    QTest::addRow("array of object") << R"([{"a": {"eq": 1}}])"_ba
-                                     << u"A filter must be a JSON object"_s;
+    QTest::addRow("array of object")
+        << R"([{"a": {"eq": 1}}])"_ba << u"A filter must be a JSON object"_s;
     QTest::addRow("invalid text") << "{\"a\": "_ba << u"Invalid filter JSON at offset"_s;
     QTest::addRow("not JSON") << "a eq 1"_ba << u"Invalid filter JSON at offset"_s;
     QTest::addRow("empty text") << ""_ba << u"Invalid filter JSON"_s;
@@ -1000,20 +1062,21 @@ void tst_Predicate::malformedJson_data()
                                 << u"filter.and: expected a list of filters"_s;
     QTest::addRow("or string") << R"({"or": "a"})"_ba << u"filter.or: expected a list of filters"_s;
     QTest::addRow("and null") << R"({"and": null})"_ba << u"filter.and: expected a list"_s;
-    QTest::addRow("and item number") << R"({"and": [{"a": {"eq": 1}}, 5]})"_ba
-                                     << u"filter.and[1]: expected a filter object"_s;
+    QTest::addRow("and item number")
+        << R"({"and": [{"a": {"eq": 1}}, 5]})"_ba << u"filter.and[1]: expected a filter object"_s;
     QTest::addRow("or item list") << R"({"or": [[]]})"_ba
                                   << u"filter.or[0]: expected a filter object"_s;
     QTest::addRow("not list") << R"({"not": [{"a": {"eq": 1}}]})"_ba
                               << u"filter.not: expected a filter object"_s;
-    QTest::addRow("not string") << R"({"not": "a"})"_ba << u"filter.not: expected a filter object"_s;
-    QTest::addRow("field not object") << R"({"a": 1})"_ba
-                                      << u"filter.a: expected an object of operators"_s;
-    QTest::addRow("unknown operator") << R"({"a": {"equals": 1}})"_ba
-                                      << u"filter.a.equals: unknown operator equals"_s;
+    QTest::addRow("not string") << R"({"not": "a"})"_ba
+                                << u"filter.not: expected a filter object"_s;
+    QTest::addRow("field not object")
+        << R"({"a": 1})"_ba << u"filter.a: expected an object of operators"_s;
+    QTest::addRow("unknown operator")
+        << R"({"a": {"equals": 1}})"_ba << u"filter.a.equals: unknown operator equals"_s;
     QTest::addRow("unknown operator nested")
-            << R"({"and": [{}, {"or": [{"name": {"like": "x"}}]}]})"_ba
-            << u"filter.and[1].or[0].name.like: unknown operator like"_s;
+        << R"({"and": [{}, {"or": [{"name": {"like": "x"}}]}]})"_ba
+        << u"filter.and[1].or[0].name.like: unknown operator like"_s;
     QTest::addRow("attributeExists") << R"({"a": {"attributeExists": true}})"_ba
                                      << u"the operator attributeExists is not supported"_s;
     QTest::addRow("attributeType") << R"({"a": {"attributeType": "S"}})"_ba
@@ -1022,12 +1085,12 @@ void tst_Predicate::malformedJson_data()
                           << u"the operator size is not supported"_s;
     QTest::addRow("between one") << R"({"a": {"between": [1]}})"_ba
                                  << u"filter.a.between: expected exactly two bounds"_s;
-    QTest::addRow("between three") << R"({"a": {"between": [1, 2, 3]}})"_ba
-                                   << u"expected exactly two bounds"_s;
-    QTest::addRow("between empty") << R"({"a": {"between": []}})"_ba
-                                   << u"expected exactly two bounds"_s;
-    QTest::addRow("between scalar") << R"({"a": {"between": 1}})"_ba
-                                    << u"filter.a.between: expected a list"_s;
+    QTest::addRow("between three")
+        << R"({"a": {"between": [1, 2, 3]}})"_ba << u"expected exactly two bounds"_s;
+    QTest::addRow("between empty")
+        << R"({"a": {"between": []}})"_ba << u"expected exactly two bounds"_s;
+    QTest::addRow("between scalar")
+        << R"({"a": {"between": 1}})"_ba << u"filter.a.between: expected a list"_s;
     QTest::addRow("in scalar") << R"({"a": {"in": 1}})"_ba << u"filter.a.in: expected a list"_s;
     QTest::addRow("notIn object") << R"({"a": {"notIn": {"x": 1}}})"_ba
                                   << u"filter.a.notIn: expected a list"_s;
@@ -1035,14 +1098,14 @@ void tst_Predicate::malformedJson_data()
                                << u"filter.a.eq: expected a single value"_s;
     QTest::addRow("eq list") << R"({"a": {"eq": [1]}})"_ba
                              << u"filter.a.eq: expected a single value"_s;
-    QTest::addRow("contains list") << R"({"a": {"contains": ["x"]}})"_ba
-                                   << u"expected a single value"_s;
+    QTest::addRow("contains list")
+        << R"({"a": {"contains": ["x"]}})"_ba << u"expected a single value"_s;
     QTest::addRow("operators empty") << R"({"a": {}})"_ba << u"filter.a: no operator given"_s;
-    QTest::addRow("second operator bad") << R"({"a": {"eq": 1, "zz": 2}})"_ba
-                                         << u"unknown operator zz"_s;
+    QTest::addRow("second operator bad")
+        << R"({"a": {"eq": 1, "zz": 2}})"_ba << u"unknown operator zz"_s;
     QTest::addRow("error after valid item")
-            << R"({"or": [{"a": {"eq": 1}}, {"b": {"in": "x"}}]})"_ba
-            << u"filter.or[1].b.in: expected a list"_s;
+        << R"({"or": [{"a": {"eq": 1}}, {"b": {"in": "x"}}]})"_ba
+        << u"filter.or[1].b.in: expected a list"_s;
 }
 
 void tst_Predicate::malformedJson()
@@ -1065,81 +1128,80 @@ void tst_Predicate::resolveErrors_data()
     QTest::addColumn<QString>("message");
 
     const QVariant null;
-    QTest::addRow("unknown field") << field(u"nope"_s).eq(1) << u"nope"_s
-                                   << u"The model Scalars has no field nope"_s;
+    QTest::addRow("unknown field")
+        << field(u"nope"_s).eq(1) << u"nope"_s << u"The model Scalars has no field nope"_s;
     QTest::addRow("relation field") << field(u"owner"_s).eq(u"x"_s) << u"owner"_s
                                     << u"The relation field Scalars.owner cannot be compared"_s;
-    QTest::addRow("relation field null") << field(u"owner"_s).eq(null) << u"owner"_s
-                                         << u"relation field"_s;
-    QTest::addRow("Int vs string") << field(u"num"_s).eq(u"abc"_s) << u"num"_s
-                                   << u"\"abc\" is not an Int"_s;
-    QTest::addRow("Int vs numeric string") << field(u"num"_s).eq(u"5"_s) << u"num"_s
-                                           << u"is not an Int"_s;
+    QTest::addRow("relation field null")
+        << field(u"owner"_s).eq(null) << u"owner"_s << u"relation field"_s;
+    QTest::addRow("Int vs string")
+        << field(u"num"_s).eq(u"abc"_s) << u"num"_s << u"\"abc\" is not an Int"_s;
+    QTest::addRow("Int vs numeric string")
+        << field(u"num"_s).eq(u"5"_s) << u"num"_s << u"is not an Int"_s;
     QTest::addRow("Int vs 2.5") << field(u"num"_s).gt(2.5) << u"num"_s << u"2.5 is not an Int"_s;
     QTest::addRow("Int vs bool") << field(u"num"_s).eq(true) << u"num"_s << u"is not an Int"_s;
-    QTest::addRow("Int above range") << field(u"num"_s).eq(qlonglong(2147483648)) << u"num"_s
-                                     << u"is not an Int"_s;
-    QTest::addRow("Int below range") << field(u"num"_s).lt(qlonglong(-2147483649)) << u"num"_s
-                                     << u"is not an Int"_s;
-    QTest::addRow("Int in with bad item") << field(u"num"_s).in({1, u"x"_s}) << u"num"_s
-                                          << u"is not an Int"_s;
-    QTest::addRow("Int between bad bound") << field(u"num"_s).between(1, 1e12) << u"num"_s
-                                           << u"is not an Int"_s;
-    QTest::addRow("Float vs string") << field(u"real"_s).eq(u"1.5"_s) << u"real"_s
-                                     << u"is not a Float"_s;
+    QTest::addRow("Int above range")
+        << field(u"num"_s).eq(qlonglong(2147483648)) << u"num"_s << u"is not an Int"_s;
+    QTest::addRow("Int below range")
+        << field(u"num"_s).lt(qlonglong(-2147483649)) << u"num"_s << u"is not an Int"_s;
+    QTest::addRow("Int in with bad item")
+        << field(u"num"_s).in({1, u"x"_s}) << u"num"_s << u"is not an Int"_s;
+    QTest::addRow("Int between bad bound")
+        << field(u"num"_s).between(1, 1e12) << u"num"_s << u"is not an Int"_s;
+    QTest::addRow("Float vs string")
+        << field(u"real"_s).eq(u"1.5"_s) << u"real"_s << u"is not a Float"_s;
     QTest::addRow("Float vs infinity")
-            << field(u"real"_s).lt(std::numeric_limits<double>::infinity()) << u"real"_s
-            << u"is not a Float"_s;
-    QTest::addRow("Boolean vs string") << field(u"flag"_s).eq(u"true"_s) << u"flag"_s
-                                       << u"is not a Boolean"_s;
-    QTest::addRow("Boolean vs int") << field(u"flag"_s).eq(1) << u"flag"_s
-                                    << u"is not a Boolean"_s;
+        << field(u"real"_s).lt(std::numeric_limits<double>::infinity()) << u"real"_s
+        << u"is not a Float"_s;
+    QTest::addRow("Boolean vs string")
+        << field(u"flag"_s).eq(u"true"_s) << u"flag"_s << u"is not a Boolean"_s;
+    QTest::addRow("Boolean vs int") << field(u"flag"_s).eq(1) << u"flag"_s << u"is not a Boolean"_s;
     QTest::addRow("enum not in enum") << field(u"color"_s).eq(u"PURPLE"_s) << u"color"_s
                                       << u"\"PURPLE\" is not one of RED, GREEN, BLUE"_s;
-    QTest::addRow("enum lowercase") << field(u"color"_s).ne(u"red"_s) << u"color"_s
-                                    << u"is not one of"_s;
-    QTest::addRow("enum in with bad item") << field(u"color"_s).in({u"RED"_s, u"PURPLE"_s})
-                                           << u"color"_s << u"is not one of"_s;
+    QTest::addRow("enum lowercase")
+        << field(u"color"_s).ne(u"red"_s) << u"color"_s << u"is not one of"_s;
+    QTest::addRow("enum in with bad item")
+        << field(u"color"_s).in({u"RED"_s, u"PURPLE"_s}) << u"color"_s << u"is not one of"_s;
     QTest::addRow("enum vs int") << field(u"color"_s).eq(1) << u"color"_s
                                  << u"is not an enum value"_s;
-    QTest::addRow("AWSDate invalid") << field(u"date"_s).eq(u"2023-13-01"_s) << u"date"_s
-                                     << u"is not an AWSDate"_s;
+    QTest::addRow("AWSDate invalid")
+        << field(u"date"_s).eq(u"2023-13-01"_s) << u"date"_s << u"is not an AWSDate"_s;
     QTest::addRow("AWSDateTime without time") << field(u"dateTime"_s).in({u"2023-01-01"_s})
                                               << u"dateTime"_s << u"is not an AWSDateTime"_s;
-    QTest::addRow("AWSEmail invalid") << field(u"email"_s).eq(u"not an email"_s) << u"email"_s
-                                      << u"is not an AWSEmail"_s;
+    QTest::addRow("AWSEmail invalid")
+        << field(u"email"_s).eq(u"not an email"_s) << u"email"_s << u"is not an AWSEmail"_s;
     QTest::addRow("String vs int") << field(u"str"_s).eq(5) << u"str"_s << u"is not a String"_s;
-    QTest::addRow("String contains int") << field(u"str"_s).contains(5) << u"str"_s
-                                         << u"is not a String"_s;
+    QTest::addRow("String contains int")
+        << field(u"str"_s).contains(5) << u"str"_s << u"is not a String"_s;
     QTest::addRow("gt null") << field(u"num"_s).gt(null) << u"num"_s
                              << u"gt on Scalars.num needs a value, not null"_s;
-    QTest::addRow("le null string") << field(u"str"_s).le(null) << u"str"_s
-                                    << u"needs a value, not null"_s;
-    QTest::addRow("contains null") << field(u"str"_s).contains(null) << u"str"_s
-                                   << u"needs a value, not null"_s;
-    QTest::addRow("between null bound") << field(u"num"_s).between(1, null) << u"num"_s
-                                        << u"needs a value, not null"_s;
-    QTest::addRow("between one bound")
-            << Predicate::comparison(u"num"_s, Op::Between, list({1})) << u"num"_s
-            << u"needs exactly two bounds, got 1"_s;
+    QTest::addRow("le null string")
+        << field(u"str"_s).le(null) << u"str"_s << u"needs a value, not null"_s;
+    QTest::addRow("contains null")
+        << field(u"str"_s).contains(null) << u"str"_s << u"needs a value, not null"_s;
+    QTest::addRow("between null bound")
+        << field(u"num"_s).between(1, null) << u"num"_s << u"needs a value, not null"_s;
+    QTest::addRow("between one bound") << Predicate::comparison(u"num"_s, Op::Between, list({1}))
+                                       << u"num"_s << u"needs exactly two bounds, got 1"_s;
     QTest::addRow("between three bounds")
-            << Predicate::comparison(u"str"_s, Op::Between, list({u"a"_s, u"b"_s, u"c"_s}))
-            << u"str"_s << u"needs exactly two bounds, got 3"_s;
-    QTest::addRow("in not a list") << Predicate::comparison(u"num"_s, Op::In, 5) << u"num"_s
-                                   << u"needs a list of values"_s;
+        << Predicate::comparison(u"str"_s, Op::Between, list({u"a"_s, u"b"_s, u"c"_s})) << u"str"_s
+        << u"needs exactly two bounds, got 3"_s;
+    QTest::addRow("in not a list")
+        << Predicate::comparison(u"num"_s, Op::In, 5) << u"num"_s << u"needs a list of values"_s;
     QTest::addRow("notIn null") << Predicate::comparison(u"str"_s, Op::NotIn, null) << u"str"_s
                                 << u"needs a list of values"_s;
-    QTest::addRow("list contains null") << field(u"tags"_s).contains(null) << u"tags"_s
-                                        << u"needs a value, not null"_s;
-    QTest::addRow("[String] contains int") << field(u"tags"_s).contains(5) << u"tags"_s
-                                           << u"Cannot look for 5 in Scalars.tags"_s;
-    QTest::addRow("[Int] contains string") << field(u"numbers"_s).notContains(u"x"_s)
-                                           << u"numbers"_s << u"Cannot look for"_s;
-    QTest::addRow("[Int] contains 2.5") << field(u"numbers"_s).contains(2.5) << u"numbers"_s
-                                        << u"is not an Int"_s;
+    QTest::addRow("list contains null")
+        << field(u"tags"_s).contains(null) << u"tags"_s << u"needs a value, not null"_s;
+    QTest::addRow("[String] contains int")
+        << field(u"tags"_s).contains(5) << u"tags"_s << u"Cannot look for 5 in Scalars.tags"_s;
+    QTest::addRow("[Int] contains string")
+        << field(u"numbers"_s).notContains(u"x"_s) << u"numbers"_s << u"Cannot look for"_s;
+    QTest::addRow("[Int] contains 2.5")
+        << field(u"numbers"_s).contains(2.5) << u"numbers"_s << u"is not an Int"_s;
     QTest::addRow("nested in groups")
-            << (field(u"str"_s).eq(u"a"_s) && !(field(u"flag"_s).eq(true) || field(u"num"_s).eq(u"x"_s)))
-            << u"num"_s << u"is not an Int"_s;
+        << (field(u"str"_s).eq(u"a"_s)
+            && !(field(u"flag"_s).eq(true) || field(u"num"_s).eq(u"x"_s)))
+        << u"num"_s << u"is not an Int"_s;
 }
 
 void tst_Predicate::resolveErrors()
@@ -1211,8 +1273,8 @@ void tst_Predicate::sqlUsesPlaceholders()
     // And the store runs it without finding anything it should not.
     const auto saved = await(m_store->save(m_store->create(modelName, {{u"str"_s, u"safe"_s}})));
     QVERIFY(saved);
-    const auto found = await(
-            m_store->query(modelName, field(u"id"_s).eq(saved->id()) && predicate));
+    const auto found =
+        await(m_store->query(modelName, field(u"id"_s).eq(saved->id()) && predicate));
     QVERIFY2(found, qPrintable(found.error().toString()));
     QCOMPARE(found->items.size() == 1, resolved->matches(saved.value()));
 }

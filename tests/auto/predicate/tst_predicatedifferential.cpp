@@ -14,6 +14,8 @@
 
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qelapsedtimer.h>
+#include <QtCore/qeventloop.h>
+#include <QtCore/qfuturewatcher.h>
 #include <QtCore/qrandom.h>
 #include <QtCore/qset.h>
 #include <QtCore/qtemporarydir.h>
@@ -36,11 +38,19 @@ constexpr int recordCount = 300;
 constexpr int predicateCount = 3000;
 constexpr int maxDepth = 4;
 
+// Waits for a DataStore future while running the event loop: some calls (stop()) finish on
+// the main thread.
 template<typename T>
 T await(QFuture<T> future)
 {
-    future.waitForFinished();
-    QCoreApplication::processEvents();
+    if (!future.isFinished()) {
+        QFutureWatcher<T> watcher;
+        QEventLoop loop;
+        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+        watcher.setFuture(future);
+        if (!future.isFinished())
+            loop.exec();
+    }
     return future.result();
 }
 
@@ -98,9 +108,10 @@ struct Value
 };
 
 // UTF-32 -> QString by hand (surrogate pairs), so that the reference owns its string model.
+// Empty texts are empty, never null, QStrings (tst_predicate covers null QStrings).
 QString toQString(const QList<char32_t> &codePoints)
 {
-    QString s;
+    QString s = u""_s;
     for (char32_t c : codePoints) {
         if (c > 0xFFFF) {
             const char32_t v = c - 0x10000;
@@ -197,8 +208,8 @@ bool isSubsequence(const QList<char32_t> &haystack, const QList<char32_t> &needl
 {
     // The empty string is found in every string, the empty one included (JS indexOf('') is 0).
     return needle.isEmpty()
-            || std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end())
-            != haystack.end();
+        || std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end())
+        != haystack.end();
 }
 
 bool hasPrefix(const QList<char32_t> &text, const QList<char32_t> &prefix)
@@ -219,9 +230,9 @@ struct FieldSpec
 const QList<FieldSpec> &fields()
 {
     static const QList<FieldSpec> specs{
-            {u"s"_s, Kind::Text},      {u"i"_s, Kind::Int},           {u"f"_s, Kind::Float},
-            {u"b"_s, Kind::Boolean},   {u"e"_s, Kind::Enum},          {u"dt"_s, Kind::DateTime},
-            {u"ls"_s, Kind::TextList}, {u"li"_s, Kind::IntList},
+        {u"s"_s, Kind::Text},      {u"i"_s, Kind::Int},      {u"f"_s, Kind::Float},
+        {u"b"_s, Kind::Boolean},   {u"e"_s, Kind::Enum},     {u"dt"_s, Kind::DateTime},
+        {u"ls"_s, Kind::TextList}, {u"li"_s, Kind::IntList},
     };
     return specs;
 }
@@ -230,7 +241,7 @@ struct Item
 {
     QString id;
     QList<Value> values; // by index into fields()
-    QList<bool> unset;   // saved without the key rather than with an explicit null
+    QList<bool> unset; // saved without the key rather than with an explicit null
 };
 
 // --- The test's own predicate tree and the reference evaluator -----------------------------------
@@ -242,8 +253,8 @@ struct Node
     // Leaf
     int field = 0;
     Op op = Op::Eq;
-    Value operand;          // eq, ne, gt, ge, lt, le, contains, notContains, beginsWith
-    QList<Value> operands;  // between (two), in, notIn
+    Value operand; // eq, ne, gt, ge, lt, le, contains, notContains, beginsWith
+    QList<Value> operands; // between (two), in, notIn
     QVariant libraryOperand; // what the library is given (types vary: int, qlonglong, double)
     // Groups
     QList<Node> children;
@@ -268,7 +279,7 @@ bool evaluateLeaf(const Node &n, const Value &v)
         return !null && compareValues(v, n.operand) <= 0;
     case Op::Between:
         return !null && compareValues(v, n.operands.at(0)) >= 0
-                && compareValues(v, n.operands.at(1)) <= 0;
+            && compareValues(v, n.operands.at(1)) <= 0;
     case Op::Contains:
     case Op::NotContains: {
         bool found = false;
@@ -349,15 +360,18 @@ public:
     int below(int n) { return int(m_random.bounded(n)); }
     bool chance(int percent) { return below(100) < percent; }
     template<typename T>
-    const T &pick(const QList<T> &list) { return list.at(below(int(list.size()))); }
+    const T &pick(const QList<T> &list)
+    {
+        return list.at(below(int(list.size())));
+    }
 
     QList<char32_t> randomText()
     {
         static const QList<char32_t> alphabet{
-                U'a',     U'b',     U'c',     U'A',     U'B',     U'z',     U'0',    U'9',
-                U' ',     U'%',     U'_',     U'\'',    U'-',     U'"',     U'\\',   0xE4,
-                0xE9,     0xDF,     0x65E5,   0x672C,   0xE000,   0xF8FF,   0xFB01,  0xFF21,
-                0xFFFD,   0xFFFC,   0x10000,  0x1D11E,  0x1F600,  0x1F601,  0x10FFFD, 0x7F,
+            U'a',   U'b',   U'c',    U'A',    U'B',    U'z',    U'0',     U'9',
+            U' ',   U'%',   U'_',    U'\'',   U'-',    U'"',    U'\\',    0xE4,
+            0xE9,   0xDF,   0x65E5,  0x672C,  0xE000,  0xF8FF,  0xFB01,   0xFF21,
+            0xFFFD, 0xFFFC, 0x10000, 0x1D11E, 0x1F600, 0x1F601, 0x10FFFD, 0x7F,
         };
         QList<char32_t> text;
         const int length = below(6);
@@ -400,27 +414,24 @@ QList<char32_t> codePoints(const QString &s)
 const QList<QString> &dateTimes()
 {
     static const QList<QString> values{
-            u"2023-01-01T00:00:00Z"_s,      u"2023-01-01T00:00:00.000Z"_s,
-            u"2023-01-01T00:00Z"_s,         u"2023-06-15T12:30:00+02:00"_s,
-            u"2023-06-15T12:30:00-05:00"_s, u"2023-06-15T12:30:00Z"_s,
-            u"2024-02-29T23:59:59.999Z"_s,  u"1999-12-31T23:59:59Z"_s,
-            u"2023-06-15T12:30:00.5Z"_s,
+        u"2023-01-01T00:00:00Z"_s,      u"2023-01-01T00:00:00.000Z"_s,  u"2023-01-01T00:00Z"_s,
+        u"2023-06-15T12:30:00+02:00"_s, u"2023-06-15T12:30:00-05:00"_s, u"2023-06-15T12:30:00Z"_s,
+        u"2024-02-29T23:59:59.999Z"_s,  u"1999-12-31T23:59:59Z"_s,      u"2023-06-15T12:30:00.5Z"_s,
     };
     return values;
 }
 
 const QList<qint64> &integers()
 {
-    static const QList<qint64> values{0,   1,    -1,   2,       -2,   3,          7,
-                                      -7,  42,   100,  -100,    1000000,    2147483647,
-                                      -2147483648LL};
+    static const QList<qint64> values{0,  1,  -1,  2,    -2,      3,          7,
+                                      -7, 42, 100, -100, 1000000, 2147483647, -2147483648LL};
     return values;
 }
 
 const QList<double> &reals()
 {
-    static const QList<double> values{0.0,  -0.0, 0.5, -0.5, 1.0,  1.5,  -1.5,   2.0,
-                                      3.25, 1e10, -1e10, 0.1, 0.1 + 0.2, 0.3, 100.0, 7.0};
+    static const QList<double> values{0.0,  -0.0, 0.5,   -0.5, 1.0,       1.5, -1.5,  2.0,
+                                      3.25, 1e10, -1e10, 0.1,  0.1 + 0.2, 0.3, 100.0, 7.0};
     return values;
 }
 
@@ -468,7 +479,8 @@ Value tst_PredicateDifferential::randomValue(Kind kind)
     switch (kind) {
     case Kind::Text:
         if (!m_knownTexts.isEmpty() && g.chance(40))
-            return Value::ofText(g.chance(60) ? g.pick(m_knownTexts) : g.pieceOf(g.pick(m_knownTexts)));
+            return Value::ofText(g.chance(60) ? g.pick(m_knownTexts)
+                                              : g.pieceOf(g.pick(m_knownTexts)));
         return Value::ofText(g.randomText());
     case Kind::DateTime:
         return Value::ofText(codePoints(g.pick(dateTimes())));
@@ -488,8 +500,10 @@ Value tst_PredicateDifferential::randomValue(Kind kind)
             if (g.chance(10))
                 items.append(Value::null());
             else
-                items.append(kind == Kind::TextList ? randomValue(Kind::Text)
-                                                    : Value::ofInteger(g.chance(50) ? g.below(5) : g.pick(integers())));
+                items.append(
+                    kind == Kind::TextList
+                        ? randomValue(Kind::Text)
+                        : Value::ofInteger(g.chance(50) ? g.below(5) : g.pick(integers())));
         }
         return Value::ofList(items);
     }
@@ -563,8 +577,8 @@ Node tst_PredicateDifferential::randomLeaf()
     switch (kind) {
     case Kind::Text:
     case Kind::DateTime:
-        ops = {Op::Eq, Op::Ne, Op::Gt, Op::Ge, Op::Lt, Op::Le, Op::Contains, Op::NotContains,
-               Op::BeginsWith, Op::Between, Op::In, Op::NotIn};
+        ops = {Op::Eq,       Op::Ne,          Op::Gt,         Op::Ge,      Op::Lt, Op::Le,
+               Op::Contains, Op::NotContains, Op::BeginsWith, Op::Between, Op::In, Op::NotIn};
         break;
     case Kind::Int:
     case Kind::Float:
@@ -672,14 +686,14 @@ void tst_PredicateDifferential::initTestCase()
     SchemaBuilder builder;
     builder.addEnum(u"Color"_s, enumValues());
     builder.addModel(u"Item"_s)
-            .addField(u"s"_s, u"String"_s)
-            .addField(u"i"_s, u"Int"_s)
-            .addField(u"f"_s, u"Float"_s)
-            .addField(u"b"_s, u"Boolean"_s)
-            .addField(u"e"_s, u"Color"_s)
-            .addField(u"dt"_s, u"AWSDateTime"_s)
-            .addField(u"ls"_s, u"String"_s, SchemaBuilder::List)
-            .addField(u"li"_s, u"Int"_s, SchemaBuilder::List);
+        .addField(u"s"_s, u"String"_s)
+        .addField(u"i"_s, u"Int"_s)
+        .addField(u"f"_s, u"Float"_s)
+        .addField(u"b"_s, u"Boolean"_s)
+        .addField(u"e"_s, u"Color"_s)
+        .addField(u"dt"_s, u"AWSDateTime"_s)
+        .addField(u"ls"_s, u"String"_s, SchemaBuilder::List)
+        .addField(u"li"_s, u"Int"_s, SchemaBuilder::List);
     Error error;
     const auto schema = builder.build(&error);
     QVERIFY2(schema, qPrintable(error.toString()));
@@ -692,12 +706,32 @@ void tst_PredicateDifferential::initTestCase()
     m_store = std::make_unique<DataStore>(m_schema, m_dir->filePath(u"differential.sqlite"_s));
 
     // Texts to draw from: fixed tricky ones, then whatever records get.
-    for (const QString &s : {u""_s, u"a"_s, u"ab"_s, u"abc"_s, u"abd"_s, u"b"_s, u"B"_s,
-                             u"A"_s, u"\u00e4"_s, u"\u00e4b"_s, u"\U0001F600"_s,
-                             u"\U0001F600a"_s, u"a\U0001F600"_s, u"\uE000"_s, u"\uFFFD"_s,
-                             u"\uFF21"_s, u"\U00010000"_s, u"x' OR 1=1 --"_s, u"%"_s,
-                             u"a%b"_s, u"_"_s, u"  "_s, u"\u65E5\u672C"_s,
-                             u"\u65E5\u672C\u8A9E"_s, u"10"_s, u"9"_s})
+    for (const QString &s : {u""_s,
+                             u"a"_s,
+                             u"ab"_s,
+                             u"abc"_s,
+                             u"abd"_s,
+                             u"b"_s,
+                             u"B"_s,
+                             u"A"_s,
+                             u"\u00e4"_s,
+                             u"\u00e4b"_s,
+                             u"\U0001F600"_s,
+                             u"\U0001F600a"_s,
+                             u"a\U0001F600"_s,
+                             u"\uE000"_s,
+                             u"\uFFFD"_s,
+                             u"\uFF21"_s,
+                             u"\U00010000"_s,
+                             u"x' OR 1=1 --"_s,
+                             u"%"_s,
+                             u"a%b"_s,
+                             u"_"_s,
+                             u"  "_s,
+                             u"\u65E5\u672C"_s,
+                             u"\u65E5\u672C\u8A9E"_s,
+                             u"10"_s,
+                             u"9"_s})
         m_knownTexts.append(codePoints(s));
 
     m_known.resize(fields().size());
@@ -729,8 +763,9 @@ void tst_PredicateDifferential::initTestCase()
     // The storage thread runs the saves in order; wait for all of them.
     for (qsizetype r = 0; r < saves.size(); ++r) {
         const Result<Record> result = await(saves.at(r));
-        QVERIFY2(result, qPrintable(u"saving "_s + describeItem(m_items.at(r)) + u": "_s
-                                    + result.error().toString()));
+        QVERIFY2(result,
+                 qPrintable(u"saving "_s + describeItem(m_items.at(r)) + u": "_s
+                            + result.error().toString()));
     }
 
     // Read everything back: records as the store delivers them, checked against what was saved.
@@ -748,8 +783,8 @@ void tst_PredicateDifferential::initTestCase()
             const QVariant expected = toVariant(item.values.at(f));
             QVERIFY2(stored == expected || (!stored.isValid() && !expected.isValid()),
                      qPrintable(u"seed %1: the store returned %2 = %3 for the record %4"_s.arg(
-                             QString::number(m_seed), fields().at(f).name,
-                             stored.toString(), describeItem(item))));
+                         QString::number(m_seed), fields().at(f).name, stored.toString(),
+                         describeItem(item))));
         }
         m_records.append(record);
     }
@@ -780,15 +815,17 @@ void tst_PredicateDifferential::differential()
 
         Error error;
         const auto resolved = Predicate::resolve(predicate, m_model, &error);
-        QVERIFY2(resolved,
-                 qPrintable(u"seed %1, predicate #%2 %3: resolve() refused a valid predicate: %4"_s
-                                    .arg(QString::number(m_seed), QString::number(p),
-                                         predicate.toString(), error.toString())));
+        QVERIFY2(
+            resolved,
+            qPrintable(u"seed %1, predicate #%2 %3: resolve() refused a valid predicate: %4"_s.arg(
+                QString::number(m_seed), QString::number(p), predicate.toString(),
+                error.toString())));
 
         const auto found = await(m_store->query(u"Item"_s, predicate));
-        QVERIFY2(found, qPrintable(u"seed %1, predicate #%2 %3: query failed: %4"_s.arg(
-                                QString::number(m_seed), QString::number(p), predicate.toString(),
-                                found.error().toString())));
+        QVERIFY2(found,
+                 qPrintable(u"seed %1, predicate #%2 %3: query failed: %4"_s.arg(
+                     QString::number(m_seed), QString::number(p), predicate.toString(),
+                     found.error().toString())));
         QList<bool> inSql(m_items.size(), false);
         for (const Record &record : found->items) {
             const qsizetype r = indexOfId.value(record.id(), -1);
@@ -803,11 +840,12 @@ void tst_PredicateDifferential::differential()
             const bool inMemory = resolved->matches(m_records.at(r));
             matches += reference;
             if (reference != inMemory || reference != inSql.at(r)) {
-                mismatches.append(u"  record "_s + describeItem(m_items.at(r))
-                                  + u"\n    reference: %1, Predicate::matches: %2, SQLite: %3"_s.arg(
-                                          reference ? u"match"_s : u"no match"_s,
-                                          inMemory ? u"match"_s : u"no match"_s,
-                                          inSql.at(r) ? u"match"_s : u"no match"_s));
+                mismatches.append(
+                    u"  record "_s + describeItem(m_items.at(r))
+                    + u"\n    reference: %1, Predicate::matches: %2, SQLite: %3"_s.arg(
+                        reference ? u"match"_s : u"no match"_s,
+                        inMemory ? u"match"_s : u"no match"_s,
+                        inSql.at(r) ? u"match"_s : u"no match"_s));
             }
         }
         if (!mismatches.isEmpty()) {
@@ -817,12 +855,11 @@ void tst_PredicateDifferential::differential()
                 bindings.append(b.toString());
             const qsizetype shown = std::min<qsizetype>(mismatches.size(), 5);
             const QString message =
-                    u"seed %1, predicate #%2 disagrees on %3 record(s)\n  predicate: %4\n"
-                    u"  resolved:  %5\n  SQL: %6\n  bindings: [%7]\n%8"_s.arg(
-                            QString::number(m_seed), QString::number(p),
-                            QString::number(mismatches.size()), predicate.toString(),
-                            resolved->toString(), sql.sql, bindings.join(u", "_s),
-                            mismatches.first(shown).join(u'\n'));
+                u"seed %1, predicate #%2 disagrees on %3 record(s)\n  predicate: %4\n"
+                u"  resolved:  %5\n  SQL: %6\n  bindings: [%7]\n%8"_s.arg(
+                    QString::number(m_seed), QString::number(p), QString::number(mismatches.size()),
+                    predicate.toString(), resolved->toString(), sql.sql, bindings.join(u", "_s),
+                    mismatches.first(shown).join(u'\n'));
             QFAIL(qPrintable(message));
         }
         totalMatches += matches;
