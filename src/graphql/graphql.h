@@ -156,7 +156,7 @@ struct EnumValueDefinition
 };
 
 /// A type definition or extension (`type`, `interface`, `union`, `enum`, `input`, `scalar`).
-struct TypeDefinition
+struct STRATUS_EXPORT TypeDefinition
 {
     enum class Kind { Scalar, Object, Interface, Union, Enum, InputObject };
 

@@ -41,6 +41,29 @@ int hexValue(QChar c)
     return -1;
 }
 
+// The character an escape sequence other than \\u stands for, or 0.
+char16_t simpleEscape(char16_t c)
+{
+    switch (c) {
+    case u'"':
+    case u'\\':
+    case u'/':
+        return c;
+    case u'b':
+        return u'\b';
+    case u'f':
+        return u'\f';
+    case u'n':
+        return u'\n';
+    case u'r':
+        return u'\r';
+    case u't':
+        return u'\t';
+    default:
+        return 0;
+    }
+}
+
 // Punctuators are frequent; literals avoid an allocation per token.
 QString punctuatorText(char16_t c)
 {
@@ -302,46 +325,13 @@ bool Lexer::readEscape(QString *out, ParseError *error)
     };
 
     advance(); // backslash
-    if (atEnd())
-        return fail(error, location, tr("Unterminated string"));
-    switch (peek().unicode()) {
-    case u'"':
-        *out += u'"';
+    if (const char16_t escaped = simpleEscape(peek().unicode())) {
+        *out += QChar(escaped);
         advance();
         return true;
-    case u'\\':
-        *out += u'\\';
-        advance();
-        return true;
-    case u'/':
-        *out += u'/';
-        advance();
-        return true;
-    case u'b':
-        *out += u'\b';
-        advance();
-        return true;
-    case u'f':
-        *out += u'\f';
-        advance();
-        return true;
-    case u'n':
-        *out += u'\n';
-        advance();
-        return true;
-    case u'r':
-        *out += u'\r';
-        advance();
-        return true;
-    case u't':
-        *out += u'\t';
-        advance();
-        return true;
-    case u'u':
-        advance();
-        break;
-    default:
-        if (peek() == u'\n' || peek() == u'\r' || sourceCharacterLength() == 0)
+    }
+    if (peek() != u'u') {
+        if (sourceCharacterLength() == 0)
             return fail(error, location,
                         tr("Invalid escape sequence: \"\\\" followed by %1")
                             .arg(describeCharacter(m_source, m_pos)));
@@ -349,6 +339,7 @@ bool Lexer::readEscape(QString *out, ParseError *error)
                     tr("Invalid escape sequence \"\\%1\"")
                         .arg(m_source.sliced(m_pos, sourceCharacterLength())));
     }
+    advance(); // u
 
     const auto readHex4 = [&](char32_t *value) {
         char32_t v = 0;
@@ -423,6 +414,8 @@ bool Lexer::readString(Token *token, ParseError *error)
             break;
         }
         if (c == u'\\') {
+            if (m_pos + 1 >= m_source.size() || peek(1) == u'\n' || peek(1) == u'\r')
+                return fail(error, location, tr("Unterminated string"));
             value += m_source.sliced(chunk, m_pos - chunk);
             if (!readEscape(&value, error))
                 return false;

@@ -99,7 +99,7 @@ private:
     bool parseFieldDefinitions(QList<FieldDefinition> &fields);
     bool parseInputValueDefinitions(QList<InputValueDefinition> &values, QStringView open,
                                     QStringView close, const QString &what);
-    bool parseInputValueDefinition(InputValueDefinition &value);
+    bool parseInputValueDefinition(InputValueDefinition &value, const QString &what);
     bool parseUnionMembers(QStringList &members);
     bool parseEnumValues(QList<EnumValueDefinition> &values);
 
@@ -127,12 +127,12 @@ bool ParserImpl::advance()
 {
     if (m_failed)
         return false;
-    if (++m_tokens > m_limits.maxTokens)
-        return fail(m_token.location,
-                    tr("The document has too many tokens (more than %1)").arg(m_limits.maxTokens));
     ParseError lexError;
     if (!m_lexer.next(&m_token, &lexError))
         return fail(lexError.location, lexError.message);
+    if (!atEnd() && ++m_tokens > m_limits.maxTokens)
+        return fail(m_token.location,
+                    tr("The document has too many tokens (more than %1)").arg(m_limits.maxTokens));
     return true;
 }
 
@@ -708,10 +708,12 @@ bool ParserImpl::parseFieldDefinitions(QList<FieldDefinition> &fields)
             return false;
         if (hasDescription)
             field.location = m_token.location;
-        if (!atName())
-            return unexpected(fields.size() == 1 && !hasDescription
-                                  ? tr("a field definition")
-                                  : tr("a field definition or \"}\""));
+        if (!atName()) {
+            if (hasDescription)
+                return unexpected(tr("a field definition after the description"));
+            return unexpected(fields.size() == 1 ? tr("a field definition")
+                                                 : tr("a field definition or \"}\""));
+        }
         if (!expectName(&field.name))
             return false;
         if (at(u"(")
@@ -734,18 +736,20 @@ bool ParserImpl::parseInputValueDefinitions(QList<InputValueDefinition> &values,
             && m_token.kind != Token::Kind::BlockString)
             return unexpected(values.isEmpty() ? what
                                                : tr("%1 or \"%2\"").arg(what, close.toString()));
-        if (!parseInputValueDefinition(values.emplaceBack()))
+        if (!parseInputValueDefinition(values.emplaceBack(), what))
             return false;
     } while (!at(close));
     return advance();
 }
 
-bool ParserImpl::parseInputValueDefinition(InputValueDefinition &value)
+bool ParserImpl::parseInputValueDefinition(InputValueDefinition &value, const QString &what)
 {
     bool hasDescription = false;
     if (!parseDescription(&value.description, &hasDescription))
         return false;
     value.location = m_token.location;
+    if (hasDescription && !atName())
+        return unexpected(tr("%1 after the description").arg(what));
     if (!expectName(&value.name) || !expect(u":") || !parseType(value.type))
         return false;
     if (at(u"=")) {
@@ -765,9 +769,12 @@ bool ParserImpl::parseEnumValues(QList<EnumValueDefinition> &values)
         if (!parseDescription(&value.description, &hasDescription))
             return false;
         value.location = m_token.location;
-        if (!atName())
-            return unexpected(values.size() == 1 && !hasDescription ? tr("an enum value")
-                                                                    : tr("an enum value or \"}\""));
+        if (!atName()) {
+            if (hasDescription)
+                return unexpected(tr("an enum value after the description"));
+            return unexpected(values.size() == 1 ? tr("an enum value")
+                                                 : tr("an enum value or \"}\""));
+        }
         if (m_token.text == u"true" || m_token.text == u"false" || m_token.text == u"null")
             return fail(m_token.location,
                         tr("Expected an enum value but found \"%1\", which cannot be an enum value")

@@ -655,6 +655,29 @@ std::optional<Predicate> Predicate::resolve(const Predicate &predicate, const Mo
     return resolved;
 }
 
+namespace {
+
+// Every null (invalid, QVariant(nullptr) from QML or JSON) is the same operand.
+bool sameOperand(const QVariant &a, const QVariant &b)
+{
+    if (PredicateValues::isNull(a) || PredicateValues::isNull(b))
+        return PredicateValues::isNull(a) && PredicateValues::isNull(b);
+    if (a.metaType().id() == QMetaType::QVariantList && b.metaType().id() == QMetaType::QVariantList) {
+        const QVariantList x = a.toList();
+        const QVariantList y = b.toList();
+        if (x.size() != y.size())
+            return false;
+        for (qsizetype i = 0; i < x.size(); ++i) {
+            if (!sameOperand(x.at(i), y.at(i)))
+                return false;
+        }
+        return true;
+    }
+    return a == b;
+}
+
+} // namespace
+
 bool operator==(const Predicate &a, const Predicate &b)
 {
     if (a.kind() != b.kind())
@@ -663,7 +686,7 @@ bool operator==(const Predicate &a, const Predicate &b)
     case Predicate::Kind::All:
         return true;
     case Predicate::Kind::Comparison:
-        return a.field() == b.field() && a.op() == b.op() && a.value() == b.value();
+        return a.field() == b.field() && a.op() == b.op() && sameOperand(a.value(), b.value());
     default:
         return a.children() == b.children();
     }

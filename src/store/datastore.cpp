@@ -4,6 +4,8 @@
 #include "store/record_p.h"
 #include "store/storageengine_p.h"
 
+#include <Stratus/datastoremodel.h>
+
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qdir.h>
 #include <QtCore/qpromise.h>
@@ -83,11 +85,22 @@ Error DataStorePrivate::ensureEngine()
         databasePath = defaultDatabasePath();
     engine = new StorageEngine(schema, databasePath, durability);
     engine->moveToThread(&thread);
+    observations.removeAll(nullptr);
+    for (const QPointer<Observation> &observation : std::as_const(observations))
+        connectObservation(observation);
     if (!thread.isRunning()) {
         thread.setObjectName(u"Stratus storage"_s);
         thread.start();
     }
     return {};
+}
+
+void DataStorePrivate::connectObservation(Observation *observation)
+{
+    // Queued straight from the storage thread to the observation's thread: one hop, in commit
+    // order, and disconnected when either side is destroyed.
+    QObject::connect(engine, &StorageEngine::committed, observation, &Observation::deliver,
+                     Qt::QueuedConnection);
 }
 
 void DataStorePrivate::setState(DataStore::State newState)
@@ -188,7 +201,8 @@ DataStore::DataStore(QObject *parent)
     : QObject(parent), d_ptr(std::make_unique<DataStorePrivate>(this))
 {
     qRegisterMetaType<Stratus::Error>();
-    qRegisterMetaType<QList<Stratus::StorageChange>>();
+    qRegisterMetaType<Stratus::Change>();
+    qRegisterMetaType<QList<Stratus::Change>>();
 }
 
 DataStore::DataStore(const Schema &schema, const QString &databasePath, QObject *parent)
@@ -202,6 +216,11 @@ DataStore::DataStore(const Schema &schema, const QString &databasePath, QObject 
 DataStore::~DataStore()
 {
     Q_D(DataStore);
+    for (const QPointer<Observation> &observation : std::as_const(d->observations)) {
+        if (observation)
+            QMetaObject::invokeMethod(observation, [observation] { observation->finish(); },
+                                      Qt::QueuedConnection);
+    }
     if (d->engine) {
         // Runs after every call already queued: nothing acknowledged is left unwritten.
         StorageEngine *engine = d->engine;
@@ -543,11 +562,72 @@ QFuture<Result<void>> DataStore::clear()
                 if (!result)
                     d->reportError(result.error());
                 d->setState(State::Stopped);
+                QMetaObject::invokeMethod(d->q_ptr, &DataStore::cleared, Qt::QueuedConnection);
                 promise->addResult(result);
                 promise->finish();
             },
             Qt::QueuedConnection);
     return future;
+}
+
+Observation *DataStore::observe(const QString &model, const Predicate &predicate, QObject *parent)
+{
+    Q_D(DataStore);
+    Error error;
+    Predicate resolved;
+    if (!model.isEmpty()) {
+        const ModelSchema schema = d->modelOf(model, &error);
+        if (schema.isValid()) {
+            if (auto r = Predicate::resolve(predicate, schema, &error))
+                resolved = *r;
+        }
+    } else if (!predicate.isAll()) {
+        error = Error(Error::Kind::Validation, tr("Observing with a predicate needs a model"));
+    }
+    auto *observation = new Observation(model, resolved, parent);
+    if (error.isValid()) {
+        QMetaObject::invokeMethod(
+                observation, [observation, error] { observation->finish(error); },
+                Qt::QueuedConnection);
+        return observation;
+    }
+    d->observations.removeAll(nullptr);
+    d->observations.append(observation);
+    if (d->engine)
+        d->connectObservation(observation);
+    return observation;
+}
+
+Observation *DataStore::observeKey(const QString &model, const QVariant &key, QObject *parent)
+{
+    Q_D(DataStore);
+    Error error;
+    const ModelSchema schema = d->modelOf(model, &error);
+    std::optional<QVariantMap> values;
+    if (schema.isValid())
+        values = d->keyOf(schema, key, &error);
+    if (!values) {
+        auto *observation = new Observation(model, Predicate(), parent);
+        QMetaObject::invokeMethod(
+                observation, [observation, error] { observation->finish(error); },
+                Qt::QueuedConnection);
+        return observation;
+    }
+    QList<Predicate> parts;
+    for (auto it = values->cbegin(); it != values->cend(); ++it)
+        parts.append(field(it.key()).eq(it.value()));
+    return observe(model, Predicate::allOf(parts), parent);
+}
+
+DataStoreModel *DataStore::observeQuery(const QString &model, const Predicate &predicate,
+                                        const QList<SortField> &sort, QObject *parent)
+{
+    auto *live = new DataStoreModel(parent);
+    live->setStore(this);
+    live->setModelName(model);
+    live->setPredicate(predicate);
+    live->setSortFields(sort);
+    return live;
 }
 
 QFuture<Result<int>> DataStore::pendingChangeCount()

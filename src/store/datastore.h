@@ -1,6 +1,7 @@
 #pragma once
 
 #include <Stratus/error.h>
+#include <Stratus/observation.h>
 #include <Stratus/predicate.h>
 #include <Stratus/record.h>
 #include <Stratus/result.h>
@@ -17,6 +18,7 @@
 namespace Stratus {
 
 class DataStorePrivate;
+class DataStoreModel;
 
 /// One field to sort by.
 struct SortField
@@ -153,12 +155,28 @@ public:
     /// The number of changes waiting in the outbox to be sent to the server.
     QFuture<Result<int>> pendingChangeCount();
 
+    /// Observes committed changes: of every model when \a model is empty, else of \a model's
+    /// records that match \a predicate. The Observation emits on its own thread, in commit
+    /// order; delete it to stop. An unknown model or invalid predicate makes it emit
+    /// errorOccurred() and finished() instead. Local saves and (with sync) remote changes come
+    /// through the same path.
+    Observation *observe(const QString &model = {}, const Predicate &predicate = {},
+                         QObject *parent = nullptr);
+    /// Observes the one record of \a model with key \a key (as for get()).
+    Observation *observeKey(const QString &model, const QVariant &key, QObject *parent = nullptr);
+    /// A live query (Amplify's observeQuery): a DataStoreModel holding the records of \a model
+    /// that match \a predicate in \a sort order, kept up to date change by change.
+    DataStoreModel *observeQuery(const QString &model, const Predicate &predicate = {},
+                                 const QList<SortField> &sort = {}, QObject *parent = nullptr);
+
 Q_SIGNALS:
     void stateChanged(Stratus::DataStore::State state);
     void databasePathChanged(const QString &path);
     void durabilityChanged(Stratus::DataStore::Durability durability);
     /// An error that no future carries: the database failed to open in the background, ...
     void errorOccurred(const Stratus::Error &error);
+    /// clear() deleted every record (live queries empty themselves).
+    void cleared();
 
 private:
     Q_DECLARE_PRIVATE(DataStore)

@@ -3,6 +3,7 @@
 #include <Stratus/datastore.h>
 
 #include <QtCore/qhash.h>
+#include <QtCore/qpointer.h>
 #include <QtCore/qthread.h>
 
 #include <atomic>
@@ -49,6 +50,9 @@ public:
     QHash<QString, DataStore::Validator> validators;
     QThread thread;
     StorageEngine *engine = nullptr;
+    QList<QPointer<Observation>> observations;
+
+    void connectObservation(Observation *observation);
 };
 
 } // namespace Stratus

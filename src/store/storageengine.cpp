@@ -643,8 +643,11 @@ Result<Record> StorageEngine::save(const Record &record, const Predicate &condit
         full.insert(field.name(), values.value(field.name()));
     const Record saved = RecordPrivate::snapshot(model, full, exists ? existing->version : 0,
                                                  exists ? existing->lastChangedAt : 0, false);
-    Q_EMIT committed({StorageChange{
-        exists ? StorageChange::Operation::Update : StorageChange::Operation::Insert, saved}});
+    Change change;
+    change.operation = exists ? Change::Operation::Update : Change::Operation::Insert;
+    change.record = saved;
+    change.condition = condition;
+    Q_EMIT committed({change});
     return saved;
 }
 
@@ -748,7 +751,7 @@ Result<QList<Record>> StorageEngine::remove(const ModelSchema &model, const Pred
         where.append(quote(name) + u" = ?"_s);
     QSqlQuery del(QSqlDatabase::database(m_connectionName, false));
     del.prepare(u"DELETE FROM "_s + quote(model.name()) + u" WHERE "_s + where.join(u" AND "));
-    QList<StorageChange> changes;
+    QList<Change> changes;
     for (const Record &victim : std::as_const(victims)) {
         const QVariantMap victimKey = victim.key();
         for (const QString &name : model.primaryKey())
@@ -770,7 +773,11 @@ Result<QList<Record>> StorageEngine::remove(const ModelSchema &model, const Pred
                 return error;
             }
         }
-        changes.append(StorageChange{StorageChange::Operation::Delete, victim});
+        Change change;
+        change.operation = Change::Operation::Delete;
+        change.record = victim;
+        change.condition = condition;
+        changes.append(change);
     }
     if (victims.isEmpty()) {
         rollback();

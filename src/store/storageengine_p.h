@@ -1,19 +1,13 @@
 #pragma once
 
 #include <Stratus/datastore.h>
+#include <Stratus/observation.h>
 
 #include <QtCore/qobject.h>
 #include <QtSql/qsqldatabase.h>
 
 namespace Stratus {
 
-/// One committed change, for observers (emitted after COMMIT, in commit order).
-struct StorageChange
-{
-    enum class Operation { Insert, Update, Delete };
-    Operation operation = Operation::Insert;
-    Record record;
-};
 
 /// One row of the outbox: a change waiting to be sent to the server.
 struct OutboxEntry
@@ -53,7 +47,8 @@ public:
     Result<int> outboxCount();
 
 Q_SIGNALS:
-    void committed(const QList<Stratus::StorageChange> &changes);
+    /// After every COMMIT, on the storage thread, in commit order.
+    void committed(const QList<Stratus::Change> &changes);
 
 private:
     struct Row;
@@ -80,4 +75,3 @@ QString keyToText(const ModelSchema &model, const QVariantMap &key);
 
 } // namespace Stratus
 
-Q_DECLARE_METATYPE(Stratus::StorageChange)

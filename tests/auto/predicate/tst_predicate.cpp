@@ -369,13 +369,12 @@ void tst_Predicate::toString_data()
     QTest::addRow("nested") << (a && (b || c)) << u"(a eq 1 and (b eq 2 or c eq 3))"_s << QString();
     QTest::addRow("not group") << !(a || b) << u"not (a eq 1 or b eq 2)"_s << QString();
     QTest::addRow("empty or") << Predicate::anyOf({}) << u"()"_s << QString();
-    // BUG: predicate.h documents toString() as `(priority eq "HIGH" and not (done eq true))`, but
-    // Predicate::toString() (predicate.cpp, Kind::Not) writes `not done eq true` without the
-    // parentheses, which reads as "(not done) eq true".
+    QTest::addRow("not comparison") << !a << u"not (a eq 1)"_s << QString();
+    QTest::addRow("not not") << !!a << u"not (not (a eq 1))"_s << QString();
+    QTest::addRow("not empty or") << !Predicate::anyOf({}) << u"not ()"_s << QString();
     QTest::addRow("documented example")
         << (field(u"priority"_s).eq(u"HIGH"_s) && !field(u"done"_s).eq(true))
-        << u"(priority eq \"HIGH\" and not (done eq true))"_s
-        << u"BUG: toString() of a negated comparison omits the documented parentheses"_s;
+        << u"(priority eq \"HIGH\" and not (done eq true))"_s << QString();
 }
 
 void tst_Predicate::toString()
@@ -624,25 +623,22 @@ void tst_Predicate::scalarOperators_data()
     row(u"str"_s, str.in({u""_s}), u""_s, true);
     row(u"str"_s, str.notIn({u""_s}), null, true);
     // A null QString is an empty string (QString() == u""_s, and resolve(), matches() and
-    // validation treat it as one); it must not turn into SQL NULL.
-    // BUG: Scalars::coerce() (src/schema/scalars.cpp, the expectString lambda and the Enum case:
-    // `return value.toString();`) keeps a null QString null. Qt's SQLite driver binds a null
-    // QString as SQL NULL, so a record saved with QString() is stored as NULL (and read back as
-    // null), and a QString() operand is bound as NULL: `col = NULL`, `instr(col, NULL)`,
-    // `length(NULL)` are all NULL. In memory both are "". Normalizing a null QString to u""_s in
-    // coerce() would make both sides agree.
-    const QString nullString = u"BUG: a null QString is SQL NULL in the store but \"\" in memory"_s;
-    row(u"str"_s, str.eq(u""_s), QString(), true, nullString, BugInSql);
-    row(u"str"_s, str.eq(null), QString(), false, nullString, BugInSql);
-    row(u"str"_s, str.ne(null), QString(), true, nullString, BugInSql);
-    row(u"str"_s, str.eq(QString()), u""_s, true, nullString, BugInSql);
-    row(u"str"_s, str.ne(QString()), u""_s, false, nullString, BugInSql);
+    // validation treat it as one); it must not turn into SQL NULL, neither when stored nor as
+    // an operand (Qt's SQLite driver binds a null QString as NULL).
+    row(u"str"_s, str.eq(u""_s), QString(), true);
+    row(u"str"_s, str.eq(null), QString(), false);
+    row(u"str"_s, str.ne(null), QString(), true);
+    row(u"str"_s, str.eq(QString()), u""_s, true);
+    row(u"str"_s, str.ne(QString()), u""_s, false);
     row(u"str"_s, str.ne(QString()), u"x"_s, true);
-    row(u"str"_s, str.contains(QString()), u"abc"_s, true, nullString, BugInSql);
+    row(u"str"_s, str.contains(QString()), u"abc"_s, true);
     row(u"str"_s, str.notContains(QString()), u"abc"_s, false);
-    row(u"str"_s, str.beginsWith(QString()), u"abc"_s, true, nullString, BugInSql);
-    row(u"str"_s, str.in({QString()}), u""_s, true, nullString, BugInSql);
-    row(u"tags"_s, field(u"tags"_s).contains(QString()), list({u""_s}), true, nullString, BugInSql);
+    row(u"str"_s, str.beginsWith(QString()), u"abc"_s, true);
+    row(u"str"_s, str.in({QString()}), u""_s, true);
+    row(u"str"_s, str.notIn({QString()}), u""_s, false);
+    row(u"str"_s, str.between(QString(), u"a"_s), u""_s, true);
+    row(u"tags"_s, field(u"tags"_s).contains(QString()), list({u""_s}), true);
+    row(u"tags"_s, field(u"tags"_s).contains(u""_s), list({QString()}), true);
     // Prefixes, case and SQL wildcards.
     row(u"str"_s, str.lt(u"abc"_s), u"ab"_s, true);
     row(u"str"_s, str.gt(u"ab"_s), u"abc"_s, true);
@@ -663,13 +659,13 @@ void tst_Predicate::scalarOperators_data()
     // An empty ID operand can be compared (it never equals a stored ID).
     row(u"ident"_s, field(u"ident"_s).eq(u""_s), u"a"_s, false);
     row(u"ident"_s, field(u"ident"_s).ne(u""_s), u"a"_s, true);
-    // BUG: Record accepts a QUuid for an ID field and stores it without braces, but resolve()
-    // refuses a QUuid operand: Resolver::operand() (predicate.cpp) turns the type of every Text
-    // field of type ID into String ("an empty ID can still be compared"), and
-    // Scalars::coerce(String) refuses a QUuid.
+    // QUuid operands compare as the text the store keeps for them (no braces).
     const QUuid uuid = QUuid::fromString(u"{67c8770b-44f1-410a-ab9a-f9b5446f13ee}"_s);
-    row(u"ident"_s, field(u"ident"_s).eq(uuid), uuid, true,
-        u"BUG: resolve() refuses a QUuid operand for an ID field"_s, BugInResolve);
+    row(u"ident"_s, field(u"ident"_s).eq(uuid), uuid, true);
+    row(u"ident"_s, field(u"ident"_s).eq(uuid), u"67c8770b-44f1-410a-ab9a-f9b5446f13ee"_s, true);
+    row(u"ident"_s, field(u"ident"_s).in({uuid}), uuid, true);
+    row(u"ident"_s, field(u"ident"_s).ne(uuid), uuid, false);
+    row(u"ident"_s, field(u"ident"_s).beginsWith(u"67c8770b-"_s), uuid, true);
     // QDate, QTime and QDateTime operands convert as in records.
     const QDateTime dt(QDate(2023, 6, 15), QTime(12, 30), Qt::UTC);
     row(u"dateTime"_s, field(u"dateTime"_s).eq(dt), dt, true);
@@ -681,27 +677,29 @@ void tst_Predicate::scalarOperators_data()
     row(u"dateTime"_s, field(u"dateTime"_s).gt(u"2023"_s), u"2023-06-15T12:30:00.000Z"_s, true);
     row(u"dateTime"_s, field(u"dateTime"_s).lt(u"2023-06"_s), u"2023-06-15T12:30:00.000Z"_s, false);
     row(u"date"_s, field(u"date"_s).between(u"2023"_s, u"2024"_s), u"2023-06-15"_s, true);
-    // BUG: a QDateTime (or QDate) operand of gt/ge/lt/le/between on an AWSDateTime (AWSDate)
-    // field is refused ("... is not a String"): Resolver::operand() makes range operands of Text
-    // fields plain Strings before Scalars::coerce(), so the QDateTime conversion that eq() does
-    // never happens. `createdAt.gt(QDateTime)` is the natural way to ask "created after".
-    row(u"dateTime"_s, field(u"dateTime"_s).gt(QDateTime(QDate(2023, 1, 1), QTime(0, 0), Qt::UTC)),
-        u"2023-06-15T12:30:00.000Z"_s, true,
-        u"BUG: resolve() refuses a QDateTime operand of gt on an AWSDateTime field"_s,
-        BugInResolve);
+    // Qt's date and time types also work as range operands.
+    const QDateTime newYear(QDate(2023, 1, 1), QTime(0, 0), Qt::UTC);
+    row(u"dateTime"_s, field(u"dateTime"_s).gt(newYear), u"2023-06-15T12:30:00.000Z"_s, true);
+    row(u"dateTime"_s, field(u"dateTime"_s).lt(newYear), u"2023-06-15T12:30:00.000Z"_s, false);
+    row(u"dateTime"_s, field(u"dateTime"_s).gt(newYear), null, false);
     row(u"date"_s, field(u"date"_s).between(QDate(2023, 1, 1), QDate(2023, 12, 31)),
-        u"2023-06-15"_s, true,
-        u"BUG: resolve() refuses QDate bounds of between on an AWSDate field"_s, BugInResolve);
+        u"2023-06-15"_s, true);
+    row(u"date"_s, field(u"date"_s).between(QDate(2023, 1, 1), QDate(2023, 12, 31)),
+        u"2024-02-29"_s, false);
+    row(u"time"_s, field(u"time"_s).ge(QTime(12, 0)), u"12:30:15.250"_s, true);
+    row(u"time"_s, field(u"time"_s).lt(QTime(12, 0)), u"12:30:15.250"_s, false);
     // AWSJSON is stored in its compact canonical form.
     row(u"json"_s, field(u"json"_s).eq(u"{\"a\":1}"_s), u"{\"a\": 1}"_s, true);
     row(u"json"_s, field(u"json"_s).contains(u"\"a\":1"_s), u"{ \"a\" : 1 }"_s, true);
-    // BUG: resolve() promises "values in the store's canonical form", and save() stores AWSJSON
-    // compact, but an eq/ne/in operand of an AWSJSON field is kept verbatim (Resolver::operand()
-    // forces Type::String for AWSJSON for every operator). Saving {"a": 1} and then querying
-    // json eq {"a": 1} (the very same text) finds nothing.
-    row(u"json"_s, field(u"json"_s).eq(u"{\"a\": 1}"_s), u"{\"a\": 1}"_s, true,
-        u"BUG: an AWSJSON eq operand is not canonicalized like the stored value"_s,
-        BugInMemory | BugInSql);
+    // Equality compares canonical AWSJSON: the operand is made compact like the stored value.
+    row(u"json"_s, field(u"json"_s).eq(u"{\"a\": 1}"_s), u"{\"a\": 1}"_s, true);
+    row(u"json"_s, field(u"json"_s).eq(u"{ \"a\" :1 }"_s), u"{\"a\":1}"_s, true);
+    row(u"json"_s, field(u"json"_s).ne(u"{\"a\": 1}"_s), u"{\"a\":1}"_s, false);
+    row(u"json"_s, field(u"json"_s).in({u"[1, 2]"_s}), u"[1,2]"_s, true);
+    row(u"json"_s, field(u"json"_s).notIn({u"[1, 2]"_s}), u"[1,2]"_s, false);
+    // Range and substring operands stay plain text.
+    row(u"json"_s, field(u"json"_s).contains(u": 1"_s), u"{\"a\": 1}"_s, false);
+    row(u"json"_s, field(u"json"_s).beginsWith(u"{\"a\":"_s), u"{\"a\": 1}"_s, true);
     row(u"json"_s, field(u"json"_s).eq(u"\"text\""_s), u"\"text\""_s, true);
     row(u"json"_s, field(u"json"_s).eq(u"42"_s), u"42"_s, true);
 
@@ -1016,16 +1014,20 @@ void tst_Predicate::roundTrip_data()
     QTest::addRow("not empty or") << !Predicate::anyOf({}) << QString();
     QTest::addRow("deep") << (a && !(field(u"b"_s).le(2) || (field(u"c"_s).ge(3) && !a)))
                           << QString();
-    // BUG: a null operand built in C++ is an invalid QVariant, fromJson() reads JSON null as
-    // QVariant(std::nullptr_t), and operator==(Predicate, Predicate) (predicate.cpp, Comparison
-    // case: `a.value() == b.value()`) compares the QVariants as they are, so
-    // fromJson(p.toJson()) != p although both print, match and compile the same. Either
-    // operator== should compare null operands with PredicateValues::isNull(), or fromJson()
-    // should read null as QVariant().
-    const QString nullBug = u"BUG: a null operand does not compare equal after toJson/fromJson"_s;
-    QTest::addRow("eq null") << field(u"a"_s).eq(QVariant()) << nullBug;
-    QTest::addRow("in with null") << field(u"a"_s).in({QVariant(), 1}) << nullBug;
-    QTest::addRow("JSON null") << field(u"a"_s).ne(QVariant::fromValue(nullptr)) << QString();
+    // fromJson() reads JSON null as an invalid QVariant, as C++ builds null.
+    QTest::addRow("eq null") << field(u"a"_s).eq(QVariant()) << QString();
+    QTest::addRow("in with null") << field(u"a"_s).in({QVariant(), 1}) << QString();
+    // BUG: QVariant::fromValue(nullptr) is null too (QJSValue and QJsonValue give it for null)
+    // and matches, prints, compiles and serializes as null, but operator==(Predicate, Predicate)
+    // (src/predicate/predicate.cpp, Comparison case: `a.value() == b.value()`) compares the
+    // QVariants as they are, and fromJson() gives QVariant() for it, so fromJson(p.toJson()) != p.
+    // Null operands (and null items of in and notIn) should compare with
+    // PredicateValues::isNull().
+    const QString nullBug =
+        u"BUG: operator== tells QVariant() from QVariant::fromValue(nullptr) operands"_s;
+    QTest::addRow("nullptr") << field(u"a"_s).ne(QVariant::fromValue(nullptr)) << nullBug;
+    QTest::addRow("nullptr in list")
+        << field(u"a"_s).notIn({QVariant::fromValue(nullptr), u"x"_s}) << nullBug;
 }
 
 void tst_Predicate::roundTrip()
@@ -1170,6 +1172,14 @@ void tst_Predicate::resolveErrors_data()
                                               << u"dateTime"_s << u"is not an AWSDateTime"_s;
     QTest::addRow("AWSEmail invalid")
         << field(u"email"_s).eq(u"not an email"_s) << u"email"_s << u"is not an AWSEmail"_s;
+    QTest::addRow("AWSDateTime eq prefix")
+        << field(u"dateTime"_s).eq(u"2023"_s) << u"dateTime"_s << u"is not an AWSDateTime"_s;
+    QTest::addRow("AWSJSON eq invalid")
+        << field(u"json"_s).eq(u"{bad"_s) << u"json"_s << u"is not valid AWSJSON"_s;
+    QTest::addRow("AWSURL notIn invalid")
+        << field(u"url"_s).notIn({u"not a url"_s}) << u"url"_s << u"is not an AWSURL"_s;
+    QTest::addRow("ID vs int") << field(u"ident"_s).eq(5) << u"ident"_s
+                               << u"Cannot compare Scalars.ident (ID) with 5"_s;
     QTest::addRow("String vs int") << field(u"str"_s).eq(5) << u"str"_s << u"is not a String"_s;
     QTest::addRow("String contains int")
         << field(u"str"_s).contains(5) << u"str"_s << u"is not a String"_s;
