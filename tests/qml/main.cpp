@@ -1,3 +1,23 @@
+#include <QtCore/qtemporarydir.h>
+#include <QtQml/qqmlcontext.h>
+#include <QtQml/qqmlengine.h>
 #include <QtQuickTest/quicktest.h>
 
-QUICK_TEST_MAIN(stratus)
+// Gives every QML test a fresh folder for its databases: `testDatabaseDir`.
+class Setup : public QObject
+{
+    Q_OBJECT
+
+public Q_SLOTS:
+    void qmlEngineAvailable(QQmlEngine *engine)
+    {
+        engine->rootContext()->setContextProperty(QStringLiteral("testDatabaseDir"), m_dir.path());
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(stratus, Setup)
+
+#include "main.moc"

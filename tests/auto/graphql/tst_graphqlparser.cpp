@@ -1,5 +1,6 @@
 #include <Stratus/graphql.h>
 
+#include <QtCore/qrandom.h>
 #include <QtTest/qtest.h>
 
 #include <limits>
@@ -138,8 +139,16 @@ private Q_SLOTS:
     void toVariant();
     void helpers();
     void errorToString();
-    void fuzzRegressions_data();
-    void fuzzRegressions();
+    void edgeCases_data();
+    void edgeCases();
+    void truncations_data();
+    void truncations();
+    void robustness_data();
+    void robustness();
+    void oneMegabyteDocument();
+    void randomInput_data();
+    void randomInput();
+    void sourceTooLong();
 };
 
 void tst_GraphQLParser::validDocuments_data()
@@ -920,10 +929,19 @@ void tst_GraphQLParser::invalidDocuments_data()
     QTest::addColumn<int>("line");
     QTest::addColumn<int>("column");
     QTest::addColumn<QString>("message");
+    QTest::addColumn<int>("maxDepth");
+    QTest::addColumn<qsizetype>("maxTokens");
 
-    const auto row = [](const char *name, const QString &source, int line, int column,
-                        const QString &message, DocumentKind kind = DocumentKind::Any) {
-        QTest::addRow("%s", name) << source << kind << line << column << message;
+    const Parser::Limits defaults;
+    const auto row = [&](const char *name, const QString &source, int line, int column,
+                         const QString &message, DocumentKind kind = DocumentKind::Any) {
+        QTest::addRow("%s", name) << source << kind << line << column << message
+                                  << defaults.maxDepth << defaults.maxTokens;
+    };
+    const auto limited = [](const char *name, const QString &source, int maxDepth,
+                            qsizetype maxTokens, int line, int column, const QString &message) {
+        QTest::addRow("%s", name) << source << DocumentKind::Any << line << column << message
+                                  << maxDepth << maxTokens;
     };
 
     // Documents
@@ -1129,6 +1147,12 @@ void tst_GraphQLParser::invalidDocuments_data()
     row("number followed by underscore", u"{ a(b: 1_000) }"_s, 1, 9, u"unexpected \"_\""_s);
     row("lone minus", u"{ a(b: -) }"_s, 1, 9,
         u"Invalid number: expected a digit but found \")\""_s);
+    row("minus before name", u"{ a(b: -x) }"_s, 1, 9,
+        u"Invalid number: expected a digit but found \"x\""_s);
+    row("float followed by letter", u"{ a(b: 1.5a) }"_s, 1, 11,
+        u"Invalid number: unexpected \"a\" after a number"_s);
+    row("leading zero float", u"{ a(b: 00.5) }"_s, 1, 9, u"leading zero"_s);
+    row("exponent followed by dot", u"{ a(b: 1e5.0) }"_s, 1, 11, u"unexpected \".\""_s);
     row("minus at end", u"{ a(b: -"_s, 1, 9, u"but found the end of the document"_s);
     row("plus sign", u"{ a(b: +1) }"_s, 1, 8, u"Invalid character \"+\""_s);
     row("question mark", u"{ a ? }"_s, 1, 5, u"Invalid character \"?\""_s);
@@ -1137,6 +1161,11 @@ void tst_GraphQLParser::invalidDocuments_data()
     row("emoji outside string", u"{ 😀 }"_s, 1, 3, u"Invalid character U+1F600"_s);
     row("nbsp", u"{ a\u00A0b }"_s, 1, 4, u"Invalid character U+00A0"_s);
     row("single dot", u"{ a . b }"_s, 1, 5, u"Expected \"...\" but found \".\""_s);
+    row("lone dot", u"."_s, 1, 1, u"Expected \"...\" but found \".\""_s);
+    row("dot before spread", u"{ .... F }"_s, 1, 6, u"Expected \"...\" but found \".\""_s);
+    row("unexpected character at start", u"?"_s, 1, 1, u"Invalid character \"?\""_s);
+    row("backslash outside string", u"{ a\\b }"_s, 1, 4, u"Invalid character \"\\\""_s);
+    row("quote at end of line", u"{ a }\n\"\n"_s, 2, 1, u"Unterminated string"_s);
     row("two dots spread", u"{ ..F }"_s, 1, 3, u"Expected \"...\" but found \"..\""_s);
     row("single quote", u"{ a(b: 'x') }"_s, 1, 8, u"Invalid character \"'\""_s);
     row("crlf line counting", u"{\r\n a\r\n ?}"_s, 3, 2, u"Invalid character"_s);
@@ -1162,6 +1191,24 @@ void tst_GraphQLParser::invalidDocuments_data()
     row("200 nested list types in sdl",
         u"type T { f: "_s + repeated(u"[", 200) + u"Int"_s + repeated(u"]", 200) + u" }"_s, 1,
         13 + 128, u"nested too deeply"_s);
+
+    // Custom limits
+    limited("max depth 2, selection sets", u"{ a { b { c } } }"_s, 2, 100, 1, 9,
+            u"nested too deeply (more than 2 levels)"_s);
+    limited("max depth 1, list value", u"{ a(b: [1]) }"_s, 1, 100, 1, 8,
+            u"nested too deeply (more than 1 levels)"_s);
+    limited("max depth 2, object value", u"{ a(b: {c: {d: 1}}) }"_s, 2, 100, 1, 12,
+            u"nested too deeply"_s);
+    limited("max depth 1, list type", u"query Q($a: [[Int]]) { a }"_s, 1, 100, 1, 14,
+            u"nested too deeply"_s);
+    limited("max depth 0", u"{ a }"_s, 0, 100, 1, 1, u"more than 0 levels"_s);
+    limited("max depth 3, inline fragments", u"{ ... { ... { ... { a } } } }"_s, 3, 100, 1, 19,
+            u"nested too deeply"_s);
+    limited("max tokens 2", u"{ a }"_s, 128, 2, 1, 5, u"too many tokens (more than 2)"_s);
+    limited("max tokens 4", u"{ a b c }"_s, 128, 4, 1, 9, u"too many tokens"_s);
+    limited("max tokens on second line", u"type T {\n  a: Int\n  b: Int\n}"_s, 128, 6, 3, 3,
+            u"too many tokens (more than 6)"_s);
+    limited("max tokens 0", u"  scalar S"_s, 128, 0, 1, 3, u"too many tokens"_s);
 }
 
 void tst_GraphQLParser::invalidDocuments()
@@ -1171,16 +1218,22 @@ void tst_GraphQLParser::invalidDocuments()
     QFETCH(int, line);
     QFETCH(int, column);
     QFETCH(QString, message);
+    QFETCH(int, maxDepth);
+    QFETCH(qsizetype, maxTokens);
 
+    Parser::Limits limits;
+    limits.maxDepth = maxDepth;
+    limits.maxTokens = maxTokens;
     ParseError error;
-    const std::optional<Document> document = Parser::parse(source, kind, &error);
+    const std::optional<Document> document = Parser::parse(source, kind, limits, &error);
     QVERIFY2(!document, "the document was accepted");
     QVERIFY2(error.message.contains(message), qPrintable(error.toString()));
     QCOMPARE(error.location.line, line);
     QCOMPARE(error.location.column, column);
+    QCOMPARE(error.toString(), u"%1:%2: %3"_s.arg(line).arg(column).arg(error.message));
 
     // The same result without an error object, and no crash.
-    QVERIFY(!Parser::parse(source, kind, nullptr));
+    QVERIFY(!Parser::parse(source, kind, limits, nullptr));
 }
 
 void tst_GraphQLParser::deepNesting_data()
@@ -1340,15 +1393,52 @@ void tst_GraphQLParser::errorToString()
     QCOMPARE(error.toString(), u"2:8: Expected a value but found \")\""_s);
 }
 
-void tst_GraphQLParser::fuzzRegressions_data()
+// Inputs at the edges of the grammar, in the spirit of the fuzzer (tests/fuzz), which has found
+// nothing so far: add every input it finds here.
+void tst_GraphQLParser::edgeCases_data()
 {
     QTest::addColumn<QString>("source");
     QTest::addColumn<bool>("valid");
 
-    QTest::addRow("placeholder") << u"{ a }"_s << true;
+    QTest::addRow("nul character") << QString(QChar(0)) << false;
+    QTest::addRow("nul after document") << u"{ a }"_s + QChar(0) << false;
+    QTest::addRow("lone quote") << u"\""_s << false;
+    QTest::addRow("lone block quote") << u"\"\"\""_s << false;
+    QTest::addRow("block quote and escape") << u"\"\"\"\\\"\"\"\""_s << false;
+    QTest::addRow("description only") << u"\"doc\""_s << false;
+    QTest::addRow("block description only") << u"\"\"\"doc\"\"\""_s << false;
+    QTest::addRow("spread only") << u"..."_s << false;
+    QTest::addRow("minus only") << u"-"_s << false;
+    QTest::addRow("dollar only") << u"$"_s << false;
+    QTest::addRow("at only") << u"@"_s << false;
+    QTest::addRow("extend only") << u"extend"_s << false;
+    QTest::addRow("directive only") << u"directive"_s << false;
+    QTest::addRow("open braced escape") << u"{ a(b: \"\\u{"_s << false;
+    QTest::addRow("long braced escape")
+        << u"{ a(b: \"\\u{"_s + QString(5000, u'0') + u"41}\") }"_s << true;
+    QTest::addRow("overflowing braced escape")
+        << u"{ a(b: \"\\u{"_s + QString(5000, u'F') + u"}\") }"_s << false;
+    QTest::addRow("escape at end") << u"{ a(b: \"\\u"_s << false;
+    QTest::addRow("surrogate escape at end") << u"{ a(b: \"\\uD83D\\u"_s << false;
+    QTest::addRow("lone high surrogate at end") << u"{ a }"_s + QChar(0xD83D) << false;
+    QTest::addRow("lone surrogate in comment") << u"# "_s + QChar(0xDE00) + u"\n{ a }"_s << false;
+    QTest::addRow("surrogate pair in comment") << u"# 😀\n{ a }"_s << true;
+    QTest::addRow("cr at end of block string") << u"\"\"\"a\r\"\"\" scalar S"_s << true;
+    QTest::addRow("only commas") << u",,,,"_s << false;
+    QTest::addRow("many definitions") << repeated(u"{ a } ", 10000) << true;
+    QTest::addRow("huge number") << u"{ a(b: "_s + QString(10000, u'9') + u") }"_s << true;
+    QTest::addRow("huge exponent") << u"{ a(b: 1e"_s + QString(10000, u'9') + u") }"_s << true;
+    QTest::addRow("name max chars") << u"{ "_s + QString(100000, u'a') + u" }"_s << true;
+    QTest::addRow("unterminated after many lines") << repeated(u"\n", 10000) + u"\""_s << false;
+    QTest::addRow("type named like keywords") << u"type type { type: type }"_s << true;
+    QTest::addRow("input named on") << u"input on { on: on = on }"_s << true;
+    QTest::addRow("repeatable as directive name")
+        << u"directive @repeatable repeatable on FIELD"_s << true;
+    QTest::addRow("on as directive name") << u"directive @on on FIELD"_s << true;
+    QTest::addRow("implements as type name") << u"type implements implements implements"_s << true;
 }
 
-void tst_GraphQLParser::fuzzRegressions()
+void tst_GraphQLParser::edgeCases()
 {
     QFETCH(QString, source);
     QFETCH(bool, valid);
@@ -1358,10 +1448,245 @@ void tst_GraphQLParser::fuzzRegressions()
         ParseError error;
         const std::optional<Document> document = Parser::parse(source, kind, &error);
         if (kind == DocumentKind::Any)
-            QCOMPARE(bool(document), valid);
-        if (!document)
+            QVERIFY2(bool(document) == valid, qPrintable(error.toString()));
+        if (!document) {
             QVERIFY(!error.message.isEmpty());
+            QVERIFY(error.location.line >= 1);
+            QVERIFY(error.location.column >= 1);
+        }
     }
+}
+
+// Cutting a valid document anywhere must give either a document (the cut fell between
+// definitions) or an error located inside the prefix or right after it.
+void tst_GraphQLParser::truncations_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<DocumentKind>("kind");
+
+    QTest::addRow("appsync query") << appSyncQuerySource << DocumentKind::Executable;
+    QTest::addRow("appsync mutation") << appSyncMutationSource << DocumentKind::Executable;
+    QTest::addRow("values") << u"{ f(a: [1, -2.5e3, \"s\\u00e9\", \"\"\"b\"\"\", {c: $d}, E, "
+                               "null, true]) @x(y: 1) { ... on T { g } ...F } }"_s
+                            << DocumentKind::Executable;
+    QTest::addRow("type system")
+        << u"\"d\" type T implements I & J @d(a: 1) { f(\"x\" a: [Int!] = [1]): T! } "
+           "union U = | A | B enum E { A } input I { a: Int = 1 } scalar S @d "
+           "directive @d(a: Int) repeatable on FIELD | OBJECT schema { query: Q } "
+           "extend type T { g: Int }"_s
+        << DocumentKind::TypeSystem;
+}
+
+void tst_GraphQLParser::truncations()
+{
+    QFETCH(QString, source);
+    QFETCH(DocumentKind, kind);
+
+    QVERIFY(Parser::parse(source, kind));
+    for (qsizetype length = 0; length < source.size(); ++length) {
+        const QStringView prefix = QStringView(source).first(length);
+        ParseError error;
+        if (Parser::parse(prefix, kind, &error))
+            continue;
+        QVERIFY(!error.message.isEmpty());
+        QCOMPARE(error.location.line, 1);
+        QVERIFY2(error.location.column >= 1 && error.location.column <= length + 1,
+                 qPrintable(error.toString()));
+    }
+}
+
+// Pathological inputs: each must give an error (or a document) without crashing, quickly.
+void tst_GraphQLParser::robustness_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<bool>("valid");
+
+    const int n = 100000;
+    QTest::addRow("100000 [") << repeated(u"[", n) << false;
+    QTest::addRow("100000 {") << repeated(u"{", n) << false;
+    QTest::addRow("100000 }") << repeated(u"}", n) << false;
+    QTest::addRow("100000 [ in a value") << u"{ a(b: "_s + repeated(u"[", n) << false;
+    QTest::addRow("100000 { in a value") << u"{ a(b: "_s + repeated(u"{", n) << false;
+    QTest::addRow("100000 ...") << u"{ "_s + repeated(u"...", n) << false;
+    QTest::addRow("100000 @") << u"{ a "_s + repeated(u"@", n) << false;
+    QTest::addRow("100000 !") << u"query Q($a: Int"_s + repeated(u"!", n) << false;
+    QTest::addRow("100000 quotes") << repeated(u"\"", n) << false;
+    QTest::addRow("100000 commas") << repeated(u",", n) + u"{ a }"_s << true;
+    QTest::addRow("100000 comment lines") << repeated(u"#\n", n) + u"{ a }"_s << true;
+    QTest::addRow("100000 escapes")
+        << u"{ a(b: \""_s + repeated(u"\\u0041", n) + u"\") }"_s << true;
+    QTest::addRow("100000 lines in a block string")
+        << u"{ a(b: \"\"\""_s + repeated(u"\n  x", n) + u"\"\"\") }"_s << true;
+    QTest::addRow("100000 spreads") << u"{ "_s + repeated(u"...F ", n) + u"}"_s << true;
+    QTest::addRow("100000 arguments") << u"{ a("_s + repeated(u"b: 1 ", n) + u") }"_s << true;
+    QTest::addRow("100000 directives") << u"{ a "_s + repeated(u"@d ", n) + u"}"_s << true;
+    QTest::addRow("100000 union members")
+        << u"union U = "_s + repeated(u"A | ", n) + u"B"_s << true;
+    QTest::addRow("100000 definitions") << repeated(u"scalar S ", n) << true;
+}
+
+void tst_GraphQLParser::robustness()
+{
+    QFETCH(QString, source);
+    QFETCH(bool, valid);
+
+    for (const DocumentKind kind :
+         {DocumentKind::Any, DocumentKind::Executable, DocumentKind::TypeSystem}) {
+        ParseError error;
+        const std::optional<Document> document = Parser::parse(source, kind, &error);
+        if (kind == DocumentKind::Any)
+            QVERIFY2(bool(document) == valid, qPrintable(error.toString()));
+        if (!document) {
+            QVERIFY(!error.message.isEmpty());
+            QVERIFY(error.location.line >= 1);
+            QVERIFY(error.location.column >= 1);
+        }
+    }
+}
+
+void tst_GraphQLParser::oneMegabyteDocument()
+{
+    const QString field = u"f: g(h: [1, \"x\"]) "_s;
+    const int count = 1024 * 1024 / int(field.size()) + 1;
+    const QString source = u"query Big {\n"_s + repeated(field, count) + u"\n}"_s;
+    QVERIFY(source.size() > 1024 * 1024);
+
+    ParseError error;
+    const auto document = Parser::parse(source, DocumentKind::Executable, &error);
+    QVERIFY2(document, qPrintable(error.toString()));
+    const QList<Selection> &selections = document->operations.at(0).selectionSet;
+    QCOMPARE(selections.size(), count);
+    const Selection &last = selections.last();
+    QCOMPARE(last.alias, u"f");
+    QCOMPARE(last.name, u"g");
+    QCOMPARE(last.arguments.at(0).value.toVariant(), QVariant(QVariantList{1LL, u"x"_s}));
+    QCOMPARE(last.location.line, 2);
+    QCOMPARE(last.location.column, (count - 1) * field.size() + 1);
+}
+
+void tst_GraphQLParser::randomInput_data()
+{
+    QTest::addColumn<quint32>("seed");
+    QTest::addColumn<int>("alphabet");
+
+    for (quint32 seed : {1u, 2u, 3u, 42u, 20211026u}) {
+        QTest::addRow("utf-8 bytes, seed %u", seed) << seed << 0;
+        QTest::addRow("utf-16 units, seed %u", seed) << seed << 1;
+        QTest::addRow("graphql characters, seed %u", seed) << seed << 2;
+        QTest::addRow("graphql tokens, seed %u", seed) << seed << 3;
+    }
+}
+
+// Seeded random inputs: bytes decoded as UTF-8, raw UTF-16 code units (lone surrogates
+// included), characters that GraphQL uses, and whole tokens. Nothing may crash; errors must have
+// a message and a location inside the source.
+void tst_GraphQLParser::randomInput()
+{
+    QFETCH(quint32, seed);
+    QFETCH(int, alphabet);
+
+    const QString characters = u"{}[]()!$&:=@|.\"\\ ,\n\r\t#-+0123456789eE_aZqu\uFEFF\u00e9"_s;
+    const QStringList tokens = {
+        u"{"_s,
+        u"}"_s,
+        u"["_s,
+        u"]"_s,
+        u"("_s,
+        u")"_s,
+        u"!"_s,
+        u"$"_s,
+        u"&"_s,
+        u":"_s,
+        u"="_s,
+        u"@"_s,
+        u"|"_s,
+        u"..."_s,
+        u"query"_s,
+        u"mutation"_s,
+        u"fragment"_s,
+        u"on"_s,
+        u"type"_s,
+        u"input"_s,
+        u"enum"_s,
+        u"union"_s,
+        u"scalar"_s,
+        u"schema"_s,
+        u"extend"_s,
+        u"directive"_s,
+        u"repeatable"_s,
+        u"implements"_s,
+        u"FIELD"_s,
+        u"true"_s,
+        u"null"_s,
+        u"a"_s,
+        u"B"_s,
+        u"1"_s,
+        u"-2.5e3"_s,
+        u"\"s\""_s,
+        u"\"\"\"b\"\"\""_s,
+        u"\"\\u0041\""_s,
+        u"#c\n"_s,
+        u"\n"_s,
+        u" "_s,
+    };
+    QRandomGenerator random(seed);
+    for (int i = 0; i < 2000; ++i) {
+        const int length = random.bounded(1, 200);
+        QString source;
+        switch (alphabet) {
+        case 0: {
+            QByteArray bytes(length, Qt::Uninitialized);
+            for (char &byte : bytes)
+                byte = char(random.bounded(256));
+            source = QString::fromUtf8(bytes);
+            break;
+        }
+        case 1:
+            for (int j = 0; j < length; ++j)
+                source += QChar(char16_t(random.bounded(0x10000)));
+            break;
+        case 2:
+            for (int j = 0; j < length; ++j)
+                source += characters.at(random.bounded(characters.size()));
+            break;
+        default:
+            for (int j = 0; j < length / 4 + 1; ++j) {
+                source += tokens.at(random.bounded(tokens.size()));
+                source += u' ';
+            }
+            break;
+        }
+        const int lines = int(source.count(u'\n') + source.count(u'\r')) + 1;
+        for (const DocumentKind kind :
+             {DocumentKind::Any, DocumentKind::Executable, DocumentKind::TypeSystem}) {
+            ParseError error;
+            if (Parser::parse(source, kind, &error))
+                continue;
+            QVERIFY(!error.message.isEmpty());
+            QVERIFY2(error.location.line >= 1 && error.location.line <= lines,
+                     qPrintable(error.toString()));
+            QVERIFY2(error.location.column >= 1 && error.location.column <= source.size() + 1,
+                     qPrintable(error.toString()));
+        }
+    }
+}
+
+void tst_GraphQLParser::sourceTooLong()
+{
+    const Parser::Limits defaults;
+    const QString source = u"{ a }"_s + QString(defaults.maxSourceLength - 5 + 1, u' ');
+    QCOMPARE(source.size(), defaults.maxSourceLength + 1);
+    ParseError error;
+    QVERIFY(!Parser::parse(source, DocumentKind::Any, &error));
+    QCOMPARE(error.location.line, 1);
+    QCOMPARE(error.location.column, 1);
+    QVERIFY2(error.message.contains(u"too long"), qPrintable(error.message));
+    QVERIFY2(error.message.contains(QString::number(defaults.maxSourceLength)),
+             qPrintable(error.message));
+    QVERIFY(!Parser::parse(source, DocumentKind::Executable, nullptr));
+
+    // One character less is accepted.
+    QVERIFY(Parser::parse(QStringView(source).chopped(1), DocumentKind::Any, &error));
 }
 
 QTEST_MAIN(tst_GraphQLParser)
