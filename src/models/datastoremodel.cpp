@@ -5,6 +5,7 @@
 #include <QtCore/qcoreapplication.h>
 #include <QtCore/qjsondocument.h>
 #include <QtCore/qpointer.h>
+#include <QtCore/qset.h>
 #include <QtCore/qtimer.h>
 
 using namespace Qt::StringLiterals;
@@ -26,7 +27,9 @@ public:
     void notifyItems();
     int compare(const Record &a, const Record &b) const;
     int insertPosition(const Record &record, int skip = -1) const;
-    int find(const QVariantMap &key) const;
+    int find(const Record &record) const;
+    QString keyOf(const Record &record) const;
+    void setRows(const QList<Record> &records);
     QList<int> changedRoles(const Record &before, const Record &after) const;
 
     DataStoreModel *q_ptr;
@@ -43,6 +46,7 @@ public:
     Predicate resolved;
     QList<QString> fields; // role i + 1 is fields[i]
     QList<Record> rows;
+    QSet<QString> keys; // of the rows, for a quick "not here" on inserts
     bool hasMore = false;
     bool loading = false;
     bool reloadScheduled = false;
@@ -92,13 +96,35 @@ int DataStoreModelPrivate::insertPosition(const Record &record, int skip) const
     return low;
 }
 
-int DataStoreModelPrivate::find(const QVariantMap &key) const
+QString DataStoreModelPrivate::keyOf(const Record &record) const
 {
+    QString key;
+    for (const QString &field : schema.primaryKey())
+        key += record.value(field).toString() + u'\x1f';
+    return key;
+}
+
+int DataStoreModelPrivate::find(const Record &record) const
+{
+    if (!keys.contains(keyOf(record)))
+        return -1;
+    const QStringList primaryKey = schema.primaryKey();
     for (int i = 0; i < rows.size(); ++i) {
-        if (rows.at(i).key() == key)
+        bool same = true;
+        for (const QString &field : primaryKey)
+            same = same && rows.at(i).value(field) == record.value(field);
+        if (same)
             return i;
     }
     return -1;
+}
+
+void DataStoreModelPrivate::setRows(const QList<Record> &records)
+{
+    rows = records;
+    keys.clear();
+    for (const Record &record : records)
+        keys.insert(keyOf(record));
 }
 
 QList<int> DataStoreModelPrivate::changedRoles(const Record &before, const Record &after) const
@@ -153,7 +179,7 @@ void DataStoreModelPrivate::reload()
     ++generation;
     const int oldCount = int(rows.size());
     q->beginResetModel();
-    rows.clear();
+    setRows({});
     hasMore = false;
     fields.clear();
     schema = ModelSchema();
@@ -245,10 +271,14 @@ void DataStoreModelPrivate::load(int count, bool initial)
                 hasMore = result->hasMore;
                 if (items.size() > first) {
                     q->beginInsertRows(QModelIndex(), first, int(items.size()) - 1);
-                    if (initial)
-                        rows = items;
-                    else
-                        rows += items.mid(first);
+                    if (initial) {
+                        setRows(items);
+                    } else {
+                        for (const Record &record : items.mid(first)) {
+                            rows.append(record);
+                            keys.insert(keyOf(record));
+                        }
+                    }
                     q->endInsertRows();
                     Q_EMIT q->countChanged();
                     notifyItems();
@@ -261,12 +291,12 @@ void DataStoreModelPrivate::apply(const Change &change)
     Q_Q(DataStoreModel);
     if (loading && rows.isEmpty())
         return; // the initial query will include it
-    const QVariantMap key = change.record.key();
-    const int existing = find(key);
+    const int existing = find(change.record);
     const bool matches = change.operation != Change::Operation::Delete
             && resolved.matches(change.record);
     if (existing >= 0 && !matches) {
         q->beginRemoveRows(QModelIndex(), existing, existing);
+        keys.remove(keyOf(rows.at(existing)));
         rows.removeAt(existing);
         q->endRemoveRows();
         Q_EMIT q->countChanged();
@@ -281,6 +311,7 @@ void DataStoreModelPrivate::apply(const Change &change)
             return; // belongs to the part not fetched yet
         q->beginInsertRows(QModelIndex(), position, position);
         rows.insert(position, change.record);
+        keys.insert(keyOf(change.record));
         q->endInsertRows();
         Q_EMIT q->countChanged();
         notifyItems();
@@ -292,6 +323,7 @@ void DataStoreModelPrivate::apply(const Change &change)
         // Now last: it may sort after rows not fetched yet. Dropping it keeps the rows a
         // prefix of the result; fetchMore() brings it back in its place.
         q->beginRemoveRows(QModelIndex(), existing, existing);
+        keys.remove(keyOf(rows.at(existing)));
         rows.removeAt(existing);
         q->endRemoveRows();
         Q_EMIT q->countChanged();
@@ -485,7 +517,7 @@ Record DataStoreModel::record(int row) const
 int DataStoreModel::indexOf(const Record &record) const
 {
     Q_D(const DataStoreModel);
-    return d->find(record.key());
+    return d->find(record);
 }
 
 QVariantMap DataStoreModel::get(int row) const
