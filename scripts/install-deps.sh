@@ -6,7 +6,8 @@ packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-websockets-dev
     qt6-declarative-dev qml6-module-qtqml qml6-module-qtquick qml6-module-qttest
-    qml6-module-qtqml-workerscript qml6-module-qtquick-window
+    qml6-module-qtqml-workerscript qml6-module-qtquick-window qml6-module-qtquick-controls
+    qml6-module-qtquick-layouts qml6-module-qtquick-templates qml-qt6
     qt6-tools-dev qt6-l10n-tools
     clang libfuzzer-14-dev
 )

@@ -1,4 +1,6 @@
+#include <QtCore/qdir.h>
 #include <QtCore/qtemporarydir.h>
+#include <QtCore/qurl.h>
 #include <QtQml/qqmlcontext.h>
 #include <QtQml/qqmlengine.h>
 #include <QtQuickTest/quicktest.h>
@@ -12,6 +14,11 @@ public Q_SLOTS:
     void qmlEngineAvailable(QQmlEngine *engine)
     {
         engine->rootContext()->setContextProperty(QStringLiteral("testDatabaseDir"), m_dir.path());
+        engine->rootContext()->setContextProperty(
+                QStringLiteral("quickstartUrl"),
+                QUrl::fromLocalFile(QStringLiteral(STRATUS_QUICKSTART_QML)));
+        // The quick start writes todos.sqlite in the working directory.
+        QDir::setCurrent(m_dir.path());
     }
 
 private:
