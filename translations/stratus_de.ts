@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>DataStore</name>
+    <message>
+        <source>Observing with a predicate needs a model</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Stratus</name>
     <message>
         <source>No error</source>
@@ -38,202 +45,6 @@
     <message>
         <source>Unauthorized</source>
         <translation>Nicht autorisiert</translation>
-    </message>
-    <message>
-        <source>Unexpected &quot;.&quot;; did you mean &quot;...&quot;?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unexpected character %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid number: unexpected digit after 0</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid number: expected a digit but found %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the end of the document</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid number: expected a digit after &quot;.&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid number: expected a digit in the exponent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid number: unexpected %1 after a number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unterminated string</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid escape sequence \%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid Unicode escape sequence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid Unicode escape sequence: a lone surrogate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid character %1 in a string</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unterminated block string</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid character %1 in a block string</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The document has more than %1 tokens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The document is nested more than %1 levels deep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>name &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>number %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a string</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unexpected end of the document, expected %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expected %1 but found %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The document is empty: expected a definition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An operation or fragment is not allowed in a type-system document</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a definition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A type-system definition is not allowed in an executable document</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a fragment name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a variable definition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a selection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a selection or &quot;}&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an argument</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A variable is not allowed here: expected a constant value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a field name or &quot;}&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an argument definition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a field definition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a field definition or &quot;}&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An extension cannot have a description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a type-system definition to extend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an operation type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>query, mutation or subscription</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A directive definition cannot be extended</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown directive location %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a type-system definition</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an enum value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 cannot be an enum value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>something to extend %1 with</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The document is longer than %1 characters</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>contains, notContains, and eq or ne with null</source>
@@ -886,6 +697,328 @@
     <message>
         <source>The %1 record takes %2 bytes; at most %3 can sync</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot sort %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Stratus::GraphQL</name>
+    <message>
+        <source>the end of the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid character %1 in a comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected &quot;...&quot; but found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid character %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid number: a leading zero must not be followed by a digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid number: expected a digit but found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid number: expected a digit after &quot;.&quot; but found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid number: expected a digit in the exponent but found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid number: unexpected %1 after a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid escape sequence: &quot;\&quot; followed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid escape sequence &quot;\%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid Unicode escape sequence &quot;%1&quot;: beyond U+10FFFF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid Unicode escape sequence &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid Unicode escape sequence &quot;%1&quot;: a surrogate is not a character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid Unicode escape sequence &quot;%1&quot;: a lone surrogate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unterminated string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid character %1 in a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unterminated block string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid character %1 in a block string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document has too many tokens (more than %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document is nested too deeply (more than %1 levels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>string &quot;%1...&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>string &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a block string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected end of document, expected %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected %1 but found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document is empty, expected a definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a type-system definition after the description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An operation or fragment is not allowed in a type-system document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A type-system definition is not allowed in an executable document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a fragment name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a type name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a variable definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a variable definition or &quot;)&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a variable name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a selection set (&quot;{&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a selection or &quot;}&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a fragment name, &quot;on&quot; or a selection set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a field name after the alias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an argument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an argument or &quot;)&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a directive name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected a constant value but found a variable (variables are not allowed in default values and type-system directives)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value or &quot;]&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object field or &quot;}&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected a type-system definition after the description but found &quot;extend&quot;: extensions cannot have a description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema, scalar, type, interface, union, enum or input after &quot;extend&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a directive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;implements&quot;, a directive or &quot;{&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a directive or &quot;=&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a directive or &quot;{&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an input field definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;query&quot;, &quot;mutation&quot; or &quot;subscription&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;query&quot;, &quot;mutation&quot;, &quot;subscription&quot; or &quot;}&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an argument definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a directive location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an interface name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a member type name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a field definition after the description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a field definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a field definition or &quot;}&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 or &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 after the description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an enum value after the description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an enum value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an enum value or &quot;}&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected an enum value but found &quot;%1&quot;, which cannot be an enum value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document is too long (%1 characters, at most %2 allowed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Stratus::QmlDataStore</name>
+    <message>
+        <source>A filter must be an object or JSON text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema has no model %1</source>
+        <translation type="unfinished">Das Schema hat kein Modell %1</translation>
     </message>
 </context>
 </TS>
