@@ -33,7 +33,9 @@ Figures figures(QList<double> samples)
 
 QString format(const Figures &f)
 {
-    return u"p50 %1 ms, p99 %2 ms, max %3 ms"_s.arg(f.p50, 0, 'f', 3).arg(f.p99, 0, 'f', 3).arg(f.max, 0, 'f', 3);
+    return u"p50 %1 ms, p99 %2 ms, max %3 ms"_s.arg(f.p50, 0, 'f', 3)
+        .arg(f.p99, 0, 'f', 3)
+        .arg(f.max, 0, 'f', 3);
 }
 
 // Baseline: what the same commit costs in plain QtSql on this machine (a row and an outbox row
@@ -84,7 +86,8 @@ int main(int argc, char *argv[])
     const int count = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 10000;
     QTemporaryDir dir;
     QTextStream out(stdout);
-    const auto schema = Schema::fromGraphQL(u"type Todo @model { id: ID! name: String! rank: Int }"_s);
+    const auto schema =
+        Schema::fromGraphQL(u"type Todo @model { id: ID! name: String! rank: Int }"_s);
     DataStore store(*schema, dir.filePath(u"live.sqlite"_s));
 
     QEventLoop loop;
@@ -136,8 +139,10 @@ int main(int argc, char *argv[])
     out << "  raw QtSql commit (baseline):        " << format(raw) << '\n';
     out << "  save() to observe() signal:         " << format(observed) << '\n';
     out << "  save() to DataStoreModel row signal: " << format(rows) << '\n';
-    out << "  p99 ratio to the raw commit: observe " << QString::number(observed.p99 / raw.p99, 'f', 2)
-        << ", model " << QString::number(rows.p99 / raw.p99, 'f', 2) << '\n';
-    out << "  target save-to-signal p99 < 1 ms: " << (observed.p99 < 1.0 ? "met" : "missed") << '\n';
+    out << "  p99 ratio to the raw commit: observe "
+        << QString::number(observed.p99 / raw.p99, 'f', 2) << ", model "
+        << QString::number(rows.p99 / raw.p99, 'f', 2) << '\n';
+    out << "  target save-to-signal p99 < 1 ms: " << (observed.p99 < 1.0 ? "met" : "missed")
+        << '\n';
     return 0;
 }

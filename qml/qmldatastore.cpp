@@ -43,9 +43,7 @@ QString QmlDataStore::errorString() const
     return lastError().message();
 }
 
-void QmlDataStore::componentComplete()
-{
-}
+void QmlDataStore::componentComplete() { }
 
 QJSValue QmlDataStore::toScript(const QVariant &value)
 {
@@ -59,14 +57,16 @@ QJSValue QmlDataStore::errorObject(const Error &error)
         return QJSValue(QJSValue::NullValue);
     QVariantList details;
     for (const Error &detail : error.details())
-        details.append(QVariantMap{{u"fieldName"_s, detail.fieldName()}, {u"message"_s, detail.message()}});
+        details.append(
+            QVariantMap{{u"fieldName"_s, detail.fieldName()}, {u"message"_s, detail.message()}});
     return toScript(QVariantMap{
-            {u"kind"_s, QString::fromLatin1(QMetaEnum::fromType<Error::Kind>().valueToKey(int(error.kind())))},
-            {u"message"_s, error.message()},
-            {u"modelName"_s, error.modelName()},
-            {u"fieldName"_s, error.fieldName()},
-            {u"cause"_s, error.cause()},
-            {u"details"_s, details},
+        {u"kind"_s,
+         QString::fromLatin1(QMetaEnum::fromType<Error::Kind>().valueToKey(int(error.kind())))},
+        {u"message"_s, error.message()},
+        {u"modelName"_s, error.modelName()},
+        {u"fieldName"_s, error.fieldName()},
+        {u"cause"_s, error.cause()},
+        {u"details"_s, details},
     });
 }
 
@@ -98,7 +98,8 @@ void QmlDataStore::save(const QString &modelName, const QJSValue &values,
 {
     const QJSValue done = conditionOrCallback.isCallable() ? conditionOrCallback : callback;
     Error error;
-    const auto condition = filterFrom(conditionOrCallback.isCallable() ? QJSValue() : conditionOrCallback, &error);
+    const auto condition =
+        filterFrom(conditionOrCallback.isCallable() ? QJSValue() : conditionOrCallback, &error);
     if (!condition) {
         call(done, QJSValue(QJSValue::NullValue), error);
         return;
@@ -106,8 +107,9 @@ void QmlDataStore::save(const QString &modelName, const QJSValue &values,
     const QVariantMap fields = values.toVariant().toMap();
     const Record fresh = create(modelName, fields);
     if (!fresh.isValid()) {
-        call(done, QJSValue(QJSValue::NullValue),
-             Error(Error::Kind::Schema, tr("The schema has no model %1").arg(modelName), modelName));
+        call(
+            done, QJSValue(QJSValue::NullValue),
+            Error(Error::Kind::Schema, tr("The schema has no model %1").arg(modelName), modelName));
         return;
     }
     const Predicate predicate = *condition;
@@ -126,7 +128,8 @@ void QmlDataStore::save(const QString &modelName, const QJSValue &values,
             }
         }
         DataStore::save(record, predicate).then(this, [=, this](const Result<Record> &saved) {
-            call(done, saved ? toScript(saved->values()) : QJSValue(QJSValue::NullValue), saved.error());
+            call(done, saved ? toScript(saved->values()) : QJSValue(QJSValue::NullValue),
+                 saved.error());
         });
     });
 }
@@ -152,18 +155,19 @@ void QmlDataStore::query(const QString &modelName, const QJSValue &filter,
         if (map.contains(u"limit"_s))
             options.limit = map.value(u"limit"_s).toInt();
     }
-    DataStore::query(modelName, *predicate, options).then(this, [=, this](const Result<QueryResult> &found) {
-        if (!found) {
-            call(done, QJSValue(QJSValue::NullValue), found.error());
-            return;
-        }
-        QVariantList items;
-        for (const Record &record : found->items)
-            items.append(record.values());
-        QJSValue result = toScript(items);
-        result.setProperty(u"hasMore"_s, found->hasMore);
-        call(done, result, {});
-    });
+    DataStore::query(modelName, *predicate, options)
+        .then(this, [=, this](const Result<QueryResult> &found) {
+            if (!found) {
+                call(done, QJSValue(QJSValue::NullValue), found.error());
+                return;
+            }
+            QVariantList items;
+            for (const Record &record : found->items)
+                items.append(record.values());
+            QJSValue result = toScript(items);
+            result.setProperty(u"hasMore"_s, found->hasMore);
+            call(done, result, {});
+        });
 }
 
 void QmlDataStore::get(const QString &modelName, const QJSValue &key, const QJSValue &callback)
@@ -175,7 +179,8 @@ void QmlDataStore::get(const QString &modelName, const QJSValue &key, const QJSV
     });
 }
 
-void QmlDataStore::remove(const QString &modelName, const QJSValue &target, const QJSValue &callback)
+void QmlDataStore::remove(const QString &modelName, const QJSValue &target,
+                          const QJSValue &callback)
 {
     auto deliver = [=, this](const Result<QList<Record>> &removed) {
         QVariantList items;
@@ -191,7 +196,8 @@ void QmlDataStore::remove(const QString &modelName, const QJSValue &target, cons
         const QVariantMap map = value.toMap();
         isKey = !map.isEmpty();
         for (auto it = map.cbegin(); it != map.cend(); ++it)
-            isKey = isKey && model.primaryKey().contains(it.key()) && !it.value().canConvert<QVariantMap>();
+            isKey = isKey && model.primaryKey().contains(it.key())
+                && !it.value().canConvert<QVariantMap>();
         isKey = isKey && map.size() == model.primaryKey().size();
     }
     if (isKey) {
@@ -209,23 +215,20 @@ void QmlDataStore::remove(const QString &modelName, const QJSValue &target, cons
 
 void QmlDataStore::clear(const QJSValue &callback)
 {
-    DataStore::clear().then(this, [=, this](const Result<void> &done) {
-        call(callback, QJSValue(), done.error());
-    });
+    DataStore::clear().then(
+        this, [=, this](const Result<void> &done) { call(callback, QJSValue(), done.error()); });
 }
 
 void QmlDataStore::start(const QJSValue &callback)
 {
-    DataStore::start().then(this, [=, this](const Result<void> &done) {
-        call(callback, QJSValue(), done.error());
-    });
+    DataStore::start().then(
+        this, [=, this](const Result<void> &done) { call(callback, QJSValue(), done.error()); });
 }
 
 void QmlDataStore::stop(const QJSValue &callback)
 {
-    DataStore::stop().then(this, [=, this](const Result<void> &done) {
-        call(callback, QJSValue(), done.error());
-    });
+    DataStore::stop().then(
+        this, [=, this](const Result<void> &done) { call(callback, QJSValue(), done.error()); });
 }
 
 QJSValue QmlDataStore::validate(const QString &modelName, const QJSValue &values)
@@ -233,11 +236,13 @@ QJSValue QmlDataStore::validate(const QString &modelName, const QJSValue &values
     const Record record = create(modelName, values.toVariant().toMap());
     QVariantList problems;
     if (!record.isValid()) {
-        problems.append(QVariantMap{{u"fieldName"_s, QString()},
-                                    {u"message"_s, tr("The schema has no model %1").arg(modelName)}});
+        problems.append(
+            QVariantMap{{u"fieldName"_s, QString()},
+                        {u"message"_s, tr("The schema has no model %1").arg(modelName)}});
     } else {
         for (const Error &error : DataStore::validate(record))
-            problems.append(QVariantMap{{u"fieldName"_s, error.fieldName()}, {u"message"_s, error.message()}});
+            problems.append(
+                QVariantMap{{u"fieldName"_s, error.fieldName()}, {u"message"_s, error.message()}});
     }
     return toScript(problems);
 }

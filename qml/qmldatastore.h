@@ -5,8 +5,8 @@
 
 #include <QtCore/qurl.h>
 #include <QtQml/qjsvalue.h>
-#include <QtQml/qqmlparserstatus.h>
 #include <QtQml/qqml.h>
+#include <QtQml/qqmlparserstatus.h>
 #include <QtQml/qqmlregistration.h>
 
 namespace Stratus {
@@ -15,7 +15,8 @@ namespace Stratus {
 /// objects and AppSync filter JSON and call back with plain JS values:
 ///
 ///     store.save("Todo", { name: "Milk" }, (saved, error) => ...)
-///     store.query("Todo", { done: { eq: false } }, { sort: "name", limit: 20 }, (items, error) => ...)
+///     store.query("Todo", { done: { eq: false } }, { sort: "name", limit: 20 }, (items, error) =>
+///     ...)
 ///
 /// Callbacks get (result, error): error is null on success, else an object with kind, message,
 /// modelName, fieldName and details.

@@ -146,7 +146,8 @@ void DataStoreModelPrivate::scheduleReload()
         return;
     reloadScheduled = true;
     // Properties set one after another (store, modelName, filter in QML) give one reload.
-    QMetaObject::invokeMethod(q, [this] { reload(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        q, [this] { reload(); }, Qt::QueuedConnection);
 }
 
 void DataStoreModelPrivate::fail(const Error &error)
@@ -163,13 +164,13 @@ void DataStoreModelPrivate::notifyItems()
         return;
     itemsScheduled = true;
     QMetaObject::invokeMethod(
-            q,
-            [this] {
-                Q_Q(DataStoreModel);
-                itemsScheduled = false;
-                Q_EMIT q->itemsChanged();
-            },
-            Qt::QueuedConnection);
+        q,
+        [this] {
+            Q_Q(DataStoreModel);
+            itemsScheduled = false;
+            Q_EMIT q->itemsChanged();
+        },
+        Qt::QueuedConnection);
 }
 
 void DataStoreModelPrivate::reload()
@@ -194,9 +195,10 @@ void DataStoreModelPrivate::reload()
     Error error;
     schema = store->schema().model(modelName);
     if (!schema.isValid()) {
-        fail(Error(Error::Kind::Schema,
-                   QCoreApplication::translate("Stratus", "The schema has no model %1").arg(modelName),
-                   modelName));
+        fail(Error(
+            Error::Kind::Schema,
+            QCoreApplication::translate("Stratus", "The schema has no model %1").arg(modelName),
+            modelName));
         return;
     }
     Predicate wanted = predicate;
@@ -218,7 +220,7 @@ void DataStoreModelPrivate::reload()
         if (!f.isValid() || !f.isStored() || f.isList()) {
             fail(Error(Error::Kind::Validation,
                        QCoreApplication::translate("Stratus", "Cannot sort %1 by %2")
-                               .arg(modelName, field.field),
+                           .arg(modelName, field.field),
                        modelName, field.field));
             return;
         }
@@ -254,36 +256,36 @@ void DataStoreModelPrivate::load(int count, bool initial)
     Q_EMIT q->loadingChanged();
     const quint64 expected = generation;
     store->query(modelName, resolved, options)
-            .then(q, [this, expected, initial](const Result<QueryResult> &result) {
-                Q_Q(DataStoreModel);
-                if (expected != generation)
-                    return; // a newer reload replaced this query
-                loading = false;
-                Q_EMIT q->loadingChanged();
-                if (!result) {
-                    fail(result.error());
-                    return;
-                }
-                // Changes that arrived before this result are in it; the rows we hold are the
-                // first rows of the same state, so only the tail is new.
-                const QList<Record> &items = result->items;
-                const int first = initial ? 0 : int(rows.size());
-                hasMore = result->hasMore;
-                if (items.size() > first) {
-                    q->beginInsertRows(QModelIndex(), first, int(items.size()) - 1);
-                    if (initial) {
-                        setRows(items);
-                    } else {
-                        for (const Record &record : items.mid(first)) {
-                            rows.append(record);
-                            keys.insert(keyOf(record));
-                        }
+        .then(q, [this, expected, initial](const Result<QueryResult> &result) {
+            Q_Q(DataStoreModel);
+            if (expected != generation)
+                return; // a newer reload replaced this query
+            loading = false;
+            Q_EMIT q->loadingChanged();
+            if (!result) {
+                fail(result.error());
+                return;
+            }
+            // Changes that arrived before this result are in it; the rows we hold are the
+            // first rows of the same state, so only the tail is new.
+            const QList<Record> &items = result->items;
+            const int first = initial ? 0 : int(rows.size());
+            hasMore = result->hasMore;
+            if (items.size() > first) {
+                q->beginInsertRows(QModelIndex(), first, int(items.size()) - 1);
+                if (initial) {
+                    setRows(items);
+                } else {
+                    for (const Record &record : items.mid(first)) {
+                        rows.append(record);
+                        keys.insert(keyOf(record));
                     }
-                    q->endInsertRows();
-                    Q_EMIT q->countChanged();
-                    notifyItems();
                 }
-            });
+                q->endInsertRows();
+                Q_EMIT q->countChanged();
+                notifyItems();
+            }
+        });
 }
 
 void DataStoreModelPrivate::apply(const Change &change)
@@ -292,8 +294,8 @@ void DataStoreModelPrivate::apply(const Change &change)
     if (loading && rows.isEmpty())
         return; // the initial query will include it
     const int existing = find(change.record);
-    const bool matches = change.operation != Change::Operation::Delete
-            && resolved.matches(change.record);
+    const bool matches =
+        change.operation != Change::Operation::Delete && resolved.matches(change.record);
     if (existing >= 0 && !matches) {
         q->beginRemoveRows(QModelIndex(), existing, existing);
         keys.remove(keyOf(rows.at(existing)));
@@ -349,8 +351,7 @@ void DataStoreModelPrivate::apply(const Change &change)
 
 DataStoreModel::DataStoreModel(QObject *parent)
     : QAbstractListModel(parent), d_ptr(std::make_unique<DataStoreModelPrivate>(this))
-{
-}
+{ }
 
 DataStoreModel::~DataStoreModel() = default;
 
@@ -433,8 +434,10 @@ void DataStoreModel::setSort(const QString &sort)
         const QStringList words = part.simplified().split(u' ');
         if (words.isEmpty() || words.first().isEmpty())
             continue;
-        const bool descending = words.size() > 1 && words.at(1).compare(u"desc", Qt::CaseInsensitive) == 0;
-        fields.append(SortField{words.first(), descending ? Qt::DescendingOrder : Qt::AscendingOrder});
+        const bool descending =
+            words.size() > 1 && words.at(1).compare(u"desc", Qt::CaseInsensitive) == 0;
+        fields.append(
+            SortField{words.first(), descending ? Qt::DescendingOrder : Qt::AscendingOrder});
     }
     d->sortText = sort;
     if (d->sort.size() == fields.size()

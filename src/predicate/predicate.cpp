@@ -14,24 +14,9 @@ namespace Stratus {
 
 namespace {
 
-
 bool isNumericType(const QVariant &value)
 {
-    switch (value.metaType().id()) {
-    case QMetaType::Int:
-    case QMetaType::UInt:
-    case QMetaType::LongLong:
-    case QMetaType::ULongLong:
-    case QMetaType::Long:
-    case QMetaType::ULong:
-    case QMetaType::Short:
-    case QMetaType::UShort:
-    case QMetaType::Double:
-    case QMetaType::Float:
-        return true;
-    default:
-        return false;
-    }
+    return Scalars::isNumeric(value);
 }
 
 bool isIntegralType(const QVariant &value)
@@ -434,7 +419,8 @@ QString allowedOperators(FieldClass fieldClass)
     case FieldClass::Equality:
         return u"eq, ne, in, notIn"_s;
     case FieldClass::List:
-        return QCoreApplication::translate("Stratus", "contains, notContains, and eq or ne with null");
+        return QCoreApplication::translate("Stratus",
+                                           "contains, notContains, and eq or ne with null");
     case FieldClass::Other:
         return QCoreApplication::translate("Stratus", "eq or ne with null");
     }
@@ -485,8 +471,8 @@ std::optional<QVariant> Resolver::operand(const ModelField &field, FieldClass fi
         if (!text) {
             fail(field.name(),
                  QCoreApplication::translate("Stratus", "Cannot compare %1.%2 (%3) with %4: %5")
-                         .arg(m_model.name(), field.name(), field.toTypeString(),
-                              Scalars::describe(value), reason));
+                     .arg(m_model.name(), field.name(), field.toTypeString(),
+                          Scalars::describe(value), reason));
             return std::nullopt;
         }
         input = *text;
@@ -496,11 +482,12 @@ std::optional<QVariant> Resolver::operand(const ModelField &field, FieldClass fi
     // eq(u"2024-13-01"_s) is an error, not an empty result) and compares canonical AWSJSON.
     ModelField::Type type = field.type();
     const bool equality = op == Predicate::Operator::Eq || op == Predicate::Operator::Ne
-            || op == Predicate::Operator::In || op == Predicate::Operator::NotIn;
+        || op == Predicate::Operator::In || op == Predicate::Operator::NotIn;
     if (fieldClass == FieldClass::Text && !equality)
         type = ModelField::Type::String;
     if (type == ModelField::Type::ID)
-        type = ModelField::Type::String; // stored IDs are never empty, but comparing with "" is fine
+        type =
+            ModelField::Type::String; // stored IDs are never empty, but comparing with "" is fine
     QString reason;
     const auto coerced = Scalars::coerce(type, input, field.enumValues(), &reason);
     if (!coerced) {
@@ -542,16 +529,20 @@ std::optional<Predicate> Resolver::resolve(const Predicate &predicate)
     if (!field.isValid() || !field.isStored()) {
         fail(name,
              field.isValid()
-                 ? QCoreApplication::translate("Stratus", "The relation field %1.%2 cannot be compared; compare its key fields")
+                 ? QCoreApplication::translate(
+                       "Stratus",
+                       "The relation field %1.%2 cannot be compared; compare its key fields")
                        .arg(m_model.name(), name)
-                 : QCoreApplication::translate("Stratus", "The model %1 has no field %2").arg(m_model.name(), name));
+                 : QCoreApplication::translate("Stratus", "The model %1 has no field %2")
+                       .arg(m_model.name(), name));
         return std::nullopt;
     }
     const FieldClass fieldClass = classify(field);
     const Op op = predicate.op();
     if (!allows(fieldClass, op)) {
         fail(name,
-             QCoreApplication::translate("Stratus", "The operator %1 does not apply to %2.%3 (%4); it allows %5")
+             QCoreApplication::translate(
+                 "Stratus", "The operator %1 does not apply to %2.%3 (%4); it allows %5")
                  .arg(Predicate::operatorName(op), m_model.name(), name, field.toTypeString(),
                       allowedOperators(fieldClass)));
         return std::nullopt;
@@ -563,7 +554,8 @@ std::optional<Predicate> Resolver::resolve(const Predicate &predicate)
         if ((fieldClass == FieldClass::List || fieldClass == FieldClass::Other)
             && !PredicateValues::isNull(predicate.value())) {
             fail(name,
-                 QCoreApplication::translate("Stratus", "%1.%2 (%3) can only be compared with null by %4")
+                 QCoreApplication::translate("Stratus",
+                                             "%1.%2 (%3) can only be compared with null by %4")
                      .arg(m_model.name(), name, field.toTypeString(), Predicate::operatorName(op)));
             return std::nullopt;
         }
@@ -585,7 +577,8 @@ std::optional<Predicate> Resolver::resolve(const Predicate &predicate)
         const QVariantList items = predicate.value().toList();
         if (op == Op::Between && items.size() != 2) {
             fail(name,
-                 QCoreApplication::translate("Stratus", "between on %1.%2 needs exactly two bounds, got %3")
+                 QCoreApplication::translate("Stratus",
+                                             "between on %1.%2 needs exactly two bounds, got %3")
                      .arg(m_model.name(), name)
                      .arg(items.size()));
             return std::nullopt;
@@ -611,7 +604,8 @@ std::optional<Predicate> Resolver::resolve(const Predicate &predicate)
             }
             if (field.type() == ModelField::Type::NonModel) {
                 fail(name,
-                     QCoreApplication::translate("Stratus", "%1 does not apply to the list of %2 %3.%4")
+                     QCoreApplication::translate("Stratus",
+                                                 "%1 does not apply to the list of %2 %3.%4")
                          .arg(Predicate::operatorName(op), field.typeName(), m_model.name(), name));
                 return std::nullopt;
             }
@@ -645,7 +639,8 @@ std::optional<Predicate> Predicate::resolve(const Predicate &predicate, const Mo
 {
     if (!model.isValid()) {
         if (error)
-            *error = Error(Error::Kind::Schema, QCoreApplication::translate("Stratus", "Unknown model"));
+            *error =
+                Error(Error::Kind::Schema, QCoreApplication::translate("Stratus", "Unknown model"));
         return std::nullopt;
     }
     Resolver resolver(model);
@@ -662,7 +657,8 @@ bool sameOperand(const QVariant &a, const QVariant &b)
 {
     if (PredicateValues::isNull(a) || PredicateValues::isNull(b))
         return PredicateValues::isNull(a) && PredicateValues::isNull(b);
-    if (a.metaType().id() == QMetaType::QVariantList && b.metaType().id() == QMetaType::QVariantList) {
+    if (a.metaType().id() == QMetaType::QVariantList
+        && b.metaType().id() == QMetaType::QVariantList) {
         const QVariantList x = a.toList();
         const QVariantList y = b.toList();
         if (x.size() != y.size())

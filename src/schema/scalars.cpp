@@ -19,7 +19,6 @@ namespace Stratus::Scalars {
 
 namespace {
 
-
 bool matches(const QRegularExpression &pattern, QStringView text)
 {
     return pattern.match(text).hasMatch();
@@ -65,25 +64,6 @@ qsizetype zoneStart(QStringView text, qsizetype from)
     return -1;
 }
 
-bool isNumeric(const QVariant &value)
-{
-    switch (value.metaType().id()) {
-    case QMetaType::Int:
-    case QMetaType::UInt:
-    case QMetaType::LongLong:
-    case QMetaType::ULongLong:
-    case QMetaType::Long:
-    case QMetaType::ULong:
-    case QMetaType::Short:
-    case QMetaType::UShort:
-    case QMetaType::Double:
-    case QMetaType::Float:
-        return true;
-    default:
-        return false;
-    }
-}
-
 bool isString(const QVariant &value)
 {
     return value.metaType().id() == QMetaType::QString;
@@ -114,6 +94,25 @@ std::optional<qlonglong> toInteger(const QVariant &value, qlonglong min, qlonglo
 }
 
 } // namespace
+
+bool isNumeric(const QVariant &value)
+{
+    switch (value.metaType().id()) {
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Long:
+    case QMetaType::ULong:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+    case QMetaType::Double:
+    case QMetaType::Float:
+        return true;
+    default:
+        return false;
+    }
+}
 
 bool isValidDate(QStringView text)
 {
@@ -191,7 +190,8 @@ QString describe(const QVariant &value)
     default:
         if (isNumeric(value))
             return value.toString();
-        return QCoreApplication::translate("Stratus", "a value of type %1").arg(QString::fromLatin1(value.metaType().name()));
+        return QCoreApplication::translate("Stratus", "a value of type %1")
+            .arg(QString::fromLatin1(value.metaType().name()));
     }
 }
 
@@ -209,9 +209,11 @@ std::optional<QVariant> coerce(ModelField::Type type, const QVariant &value,
     auto expectString = [&](const QString &what,
                             bool (*check)(QStringView)) -> std::optional<QVariant> {
         if (!isString(value))
-            return refuse(QCoreApplication::translate("Stratus", "%1 is not %2").arg(describe(value), what));
+            return refuse(
+                QCoreApplication::translate("Stratus", "%1 is not %2").arg(describe(value), what));
         if (check && !check(value.toString()))
-            return refuse(QCoreApplication::translate("Stratus", "%1 is not %2").arg(describe(value), what));
+            return refuse(
+                QCoreApplication::translate("Stratus", "%1 is not %2").arg(describe(value), what));
         return value.toString();
     };
 
@@ -226,16 +228,21 @@ std::optional<QVariant> coerce(ModelField::Type type, const QVariant &value,
         return expectString(QCoreApplication::translate("Stratus", "a String"), nullptr);
     case Type::Enum:
         if (!isString(value))
-            return refuse(QCoreApplication::translate("Stratus", "%1 is not an enum value (a string)").arg(describe(value)));
+            return refuse(
+                QCoreApplication::translate("Stratus", "%1 is not an enum value (a string)")
+                    .arg(describe(value)));
         if (!enumValues.contains(value.toString()))
-            return refuse(QCoreApplication::translate("Stratus", "%1 is not one of %2").arg(describe(value), enumValues.join(u", ")));
+            return refuse(QCoreApplication::translate("Stratus", "%1 is not one of %2")
+                              .arg(describe(value), enumValues.join(u", ")));
         return value.toString();
     case Type::Int: {
         const auto number = toInteger(value, std::numeric_limits<qint32>::min(),
                                       std::numeric_limits<qint32>::max());
         if (!number)
-            return refuse(QCoreApplication::translate("Stratus", "%1 is not an Int (a whole number from -2147483648 to 2147483647)")
-                              .arg(describe(value)));
+            return refuse(
+                QCoreApplication::translate(
+                    "Stratus", "%1 is not an Int (a whole number from -2147483648 to 2147483647)")
+                    .arg(describe(value)));
         return QVariant(*number);
     }
     case Type::AWSTimestamp: {
@@ -244,41 +251,55 @@ std::optional<QVariant> coerce(ModelField::Type type, const QVariant &value,
         const auto number = toInteger(value, std::numeric_limits<qint64>::min() / 1000,
                                       std::numeric_limits<qint64>::max() / 1000);
         if (!number)
-            return refuse(
-                QCoreApplication::translate("Stratus", "%1 is not an AWSTimestamp (whole seconds since 1970)").arg(describe(value)));
+            return refuse(QCoreApplication::translate(
+                              "Stratus", "%1 is not an AWSTimestamp (whole seconds since 1970)")
+                              .arg(describe(value)));
         return QVariant(*number);
     }
     case Type::Float: {
         if (!isNumeric(value) || !std::isfinite(value.toDouble()))
-            return refuse(QCoreApplication::translate("Stratus", "%1 is not a Float (a finite number)").arg(describe(value)));
+            return refuse(
+                QCoreApplication::translate("Stratus", "%1 is not a Float (a finite number)")
+                    .arg(describe(value)));
         return QVariant(value.toDouble());
     }
     case Type::Boolean:
         if (value.metaType().id() != QMetaType::Bool)
-            return refuse(QCoreApplication::translate("Stratus", "%1 is not a Boolean (true or false)").arg(describe(value)));
+            return refuse(
+                QCoreApplication::translate("Stratus", "%1 is not a Boolean (true or false)")
+                    .arg(describe(value)));
         return value;
     case Type::AWSDate:
         if (value.metaType().id() == QMetaType::QDate && value.toDate().isValid())
             return value.toDate().toString(Qt::ISODate);
-        return expectString(QCoreApplication::translate("Stratus", "an AWSDate (YYYY-MM-DD with an optional zone)"), isValidDate);
+        return expectString(
+            QCoreApplication::translate("Stratus", "an AWSDate (YYYY-MM-DD with an optional zone)"),
+            isValidDate);
     case Type::AWSTime:
         if (value.metaType().id() == QMetaType::QTime && value.toTime().isValid())
             return value.toTime().toString(Qt::ISODateWithMs);
-        return expectString(QCoreApplication::translate("Stratus", "an AWSTime (hh:mm[:ss[.sss]] with an optional zone)"), isValidTime);
+        return expectString(QCoreApplication::translate(
+                                "Stratus", "an AWSTime (hh:mm[:ss[.sss]] with an optional zone)"),
+                            isValidTime);
     case Type::AWSDateTime:
         if (value.metaType().id() == QMetaType::QDateTime && value.toDateTime().isValid())
             return value.toDateTime().toUTC().toString(Qt::ISODateWithMs);
-        return expectString(QCoreApplication::translate("Stratus", "an AWSDateTime (YYYY-MM-DDThh:mm[:ss[.sss]] and a zone such as Z)"),
-                            isValidDateTime);
+        return expectString(
+            QCoreApplication::translate(
+                "Stratus", "an AWSDateTime (YYYY-MM-DDThh:mm[:ss[.sss]] and a zone such as Z)"),
+            isValidDateTime);
     case Type::AWSEmail:
         return expectString(QCoreApplication::translate("Stratus", "an AWSEmail"), isValidEmail);
     case Type::AWSURL:
-        return expectString(QCoreApplication::translate("Stratus", "an AWSURL (an absolute URL)"), isValidUrl);
+        return expectString(QCoreApplication::translate("Stratus", "an AWSURL (an absolute URL)"),
+                            isValidUrl);
     case Type::AWSPhone:
         return expectString(QCoreApplication::translate("Stratus", "an AWSPhone"), isValidPhone);
     case Type::AWSIPAddress:
-        return expectString(QCoreApplication::translate("Stratus", "an AWSIPAddress (IPv4 or IPv6, optionally with /prefix)"),
-                            isValidIpAddress);
+        return expectString(
+            QCoreApplication::translate("Stratus",
+                                        "an AWSIPAddress (IPv4 or IPv6, optionally with /prefix)"),
+            isValidIpAddress);
     case Type::AWSJSON: {
         if (isString(value)) {
             QJsonParseError error;
@@ -288,7 +309,8 @@ std::optional<QVariant> coerce(ModelField::Type type, const QVariant &value,
                 // QJsonDocument only takes objects and arrays; wrap to accept any JSON value.
                 const QJsonDocument wrapped = QJsonDocument::fromJson("[" + utf8 + "]", &error);
                 if (error.error != QJsonParseError::NoError || wrapped.array().size() != 1)
-                    return refuse(QCoreApplication::translate("Stratus", "%1 is not valid AWSJSON").arg(describe(value)));
+                    return refuse(QCoreApplication::translate("Stratus", "%1 is not valid AWSJSON")
+                                      .arg(describe(value)));
                 QByteArray compact = wrapped.toJson(QJsonDocument::Compact);
                 return QString::fromUtf8(compact.sliced(1, compact.size() - 2));
             }
@@ -303,14 +325,16 @@ std::optional<QVariant> coerce(ModelField::Type type, const QVariant &value,
             QByteArray compact = QJsonDocument(QJsonArray{json}).toJson(QJsonDocument::Compact);
             return QString::fromUtf8(compact.sliced(1, compact.size() - 2));
         }
-        return refuse(QCoreApplication::translate("Stratus", "%1 is not valid AWSJSON").arg(describe(value)));
+        return refuse(
+            QCoreApplication::translate("Stratus", "%1 is not valid AWSJSON").arg(describe(value)));
     }
     case Type::NonModel:
     case Type::Model:
     case Type::Invalid:
         break;
     }
-    return refuse(QCoreApplication::translate("Stratus", "%1 cannot be stored in this field").arg(describe(value)));
+    return refuse(QCoreApplication::translate("Stratus", "%1 cannot be stored in this field")
+                      .arg(describe(value)));
 }
 
 } // namespace Stratus::Scalars

@@ -27,6 +27,9 @@ bool isValidIpAddress(QStringView text);
 std::optional<QVariant> coerce(ModelField::Type type, const QVariant &value,
                                const QStringList &enumValues, QString *reason);
 
+/// Whether \a value holds a C++ number type (integers of any width, float, double).
+bool isNumeric(const QVariant &value);
+
 /// A short description of a value for error messages: `"abc"`, `42`, `a list`.
 QString describe(const QVariant &value);
 

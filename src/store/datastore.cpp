@@ -17,7 +17,6 @@ namespace Stratus {
 
 namespace {
 
-
 QString defaultDatabasePath()
 {
     QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
@@ -42,9 +41,10 @@ template<typename T>
 QFuture<Result<T>> DataStorePrivate::post(std::function<Result<T>(StorageEngine *engine)> work)
 {
     if (state == DataStore::State::Clearing)
-        return ready<T>(
-            Error(Error::Kind::State,
-                  QCoreApplication::translate("Stratus", "The store is being cleared; try again when clear() has finished")));
+        return ready<T>(Error(
+            Error::Kind::State,
+            QCoreApplication::translate(
+                "Stratus", "The store is being cleared; try again when clear() has finished")));
     if (Error error = ensureEngine(); error.isValid())
         return ready<T>(error);
     moveState(DataStore::State::Stopped, DataStore::State::Starting);
@@ -53,24 +53,24 @@ QFuture<Result<T>> DataStorePrivate::post(std::function<Result<T>(StorageEngine 
     QFuture<Result<T>> future = promise->future();
     StorageEngine *engine = this->engine;
     QMetaObject::invokeMethod(
-            engine,
-            [this, engine, promise, work = std::move(work)] {
-                if (!engine->isOpen()) {
-                    if (auto opened = engine->open(); !opened) {
-                        moveState(DataStore::State::Starting, DataStore::State::Stopped);
-                        reportError(opened.error());
-                        promise->addResult(Result<T>(opened.error()));
-                        promise->finish();
-                        return;
-                    }
+        engine,
+        [this, engine, promise, work = std::move(work)] {
+            if (!engine->isOpen()) {
+                if (auto opened = engine->open(); !opened) {
+                    moveState(DataStore::State::Starting, DataStore::State::Stopped);
+                    reportError(opened.error());
+                    promise->addResult(Result<T>(opened.error()));
+                    promise->finish();
+                    return;
                 }
-                // Opened, or reopened after stop() by a call queued behind it.
-                if (!moveState(DataStore::State::Starting, DataStore::State::Running))
-                    moveState(DataStore::State::Stopped, DataStore::State::Running);
-                promise->addResult(work(engine));
-                promise->finish();
-            },
-            Qt::QueuedConnection);
+            }
+            // Opened, or reopened after stop() by a call queued behind it.
+            if (!moveState(DataStore::State::Starting, DataStore::State::Running))
+                moveState(DataStore::State::Stopped, DataStore::State::Running);
+            promise->addResult(work(engine));
+            promise->finish();
+        },
+        Qt::QueuedConnection);
     return future;
 }
 
@@ -80,7 +80,8 @@ Error DataStorePrivate::ensureEngine()
         return {};
     if (!schema.isValid())
         return Error(Error::Kind::Schema,
-                     QCoreApplication::translate("Stratus", "The store has no schema; call setSchema() or loadSchema()"));
+                     QCoreApplication::translate(
+                         "Stratus", "The store has no schema; call setSchema() or loadSchema()"));
     if (databasePath.isEmpty())
         databasePath = defaultDatabasePath();
     engine = new StorageEngine(schema, databasePath, durability);
@@ -93,6 +94,24 @@ Error DataStorePrivate::ensureEngine()
         thread.start();
     }
     return {};
+}
+
+bool DataStorePrivate::dropEngine(const QString &refusal)
+{
+    Q_Q(DataStore);
+    if (state != DataStore::State::Stopped) {
+        lastError = Error(Error::Kind::State, refusal);
+        Q_EMIT q->errorOccurred(lastError);
+        return false;
+    }
+    // Stopped after use: the next call makes an engine with the new settings. Deleting the old
+    // one on its thread runs after every call queued to it.
+    if (StorageEngine *old = engine) {
+        QMetaObject::invokeMethod(
+            old, [old] { delete old; }, Qt::QueuedConnection);
+        engine = nullptr;
+    }
+    return true;
 }
 
 void DataStorePrivate::connectObservation(Observation *observation)
@@ -133,24 +152,26 @@ void DataStorePrivate::reportError(const Error &error)
 {
     Q_Q(DataStore);
     QMetaObject::invokeMethod(
-            q,
-            [this, error] {
-                Q_Q(DataStore);
-                lastError = error;
-                Q_EMIT q->errorOccurred(error);
-            },
-            Qt::QueuedConnection);
+        q,
+        [this, error] {
+            Q_Q(DataStore);
+            lastError = error;
+            Q_EMIT q->errorOccurred(error);
+        },
+        Qt::QueuedConnection);
 }
 
 ModelSchema DataStorePrivate::modelOf(const QString &name, Error *error) const
 {
     const ModelSchema model = schema.model(name);
     if (!model.isValid())
-        *error = Error(Error::Kind::Schema,
-                       schema.isValid()
-                           ? QCoreApplication::translate("Stratus", "The schema has no model %1").arg(name)
-                           : QCoreApplication::translate("Stratus", "The store has no schema; call setSchema() or loadSchema()"),
-                       name);
+        *error = Error(
+            Error::Kind::Schema,
+            schema.isValid()
+                ? QCoreApplication::translate("Stratus", "The schema has no model %1").arg(name)
+                : QCoreApplication::translate(
+                    "Stratus", "The store has no schema; call setSchema() or loadSchema()"),
+            name);
     return model;
 }
 
@@ -164,10 +185,12 @@ std::optional<QVariantMap> DataStorePrivate::keyOf(const ModelSchema &model, con
     } else if (fields.size() == 1) {
         values.insert(fields.constFirst(), key);
     } else {
-        *error = Error(Error::Kind::Validation,
-                       QCoreApplication::translate("Stratus", "%1 has the composite key (%2): give a map with every key field")
-                           .arg(model.name(), fields.join(u", ")),
-                       model.name());
+        *error =
+            Error(Error::Kind::Validation,
+                  QCoreApplication::translate(
+                      "Stratus", "%1 has the composite key (%2): give a map with every key field")
+                      .arg(model.name(), fields.join(u", ")),
+                  model.name());
         return std::nullopt;
     }
     QVariantMap result;
@@ -177,11 +200,14 @@ std::optional<QVariantMap> DataStorePrivate::keyOf(const ModelSchema &model, con
         const auto value =
             Scalars::coerce(field.type(), values.value(name), field.enumValues(), &reason);
         if (!values.contains(name) || !value || !value->isValid()) {
-            *error = Error(Error::Kind::Validation,
-                           values.contains(name)
-                               ? QCoreApplication::translate("Stratus", "Invalid key %1.%2: %3").arg(model.name(), name, reason)
-                               : QCoreApplication::translate("Stratus", "The key of %1 needs the field %2").arg(model.name(), name),
-                           model.name(), name);
+            *error = Error(
+                Error::Kind::Validation,
+                values.contains(name)
+                    ? QCoreApplication::translate("Stratus", "Invalid key %1.%2: %3")
+                          .arg(model.name(), name, reason)
+                    : QCoreApplication::translate("Stratus", "The key of %1 needs the field %2")
+                          .arg(model.name(), name),
+                model.name(), name);
             return std::nullopt;
         }
         result.insert(name, *value);
@@ -189,7 +215,8 @@ std::optional<QVariantMap> DataStorePrivate::keyOf(const ModelSchema &model, con
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         if (!fields.contains(it.key())) {
             *error = Error(Error::Kind::Validation,
-                           QCoreApplication::translate("Stratus", "%1 is not a key field of %2").arg(it.key(), model.name()),
+                           QCoreApplication::translate("Stratus", "%1 is not a key field of %2")
+                               .arg(it.key(), model.name()),
                            model.name(), it.key());
             return std::nullopt;
         }
@@ -218,8 +245,8 @@ DataStore::~DataStore()
     Q_D(DataStore);
     for (const QPointer<Observation> &observation : std::as_const(d->observations)) {
         if (observation)
-            QMetaObject::invokeMethod(observation, [observation] { observation->finish(); },
-                                      Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                observation, [observation] { observation->finish(); }, Qt::QueuedConnection);
     }
     if (d->engine) {
         // Runs after every call already queued: nothing acknowledged is left unwritten.
@@ -245,19 +272,9 @@ Schema DataStore::schema() const
 bool DataStore::setSchema(const Schema &schema)
 {
     Q_D(DataStore);
-    if (d->state != State::Stopped || d->engine) {
-        if (d->state != State::Stopped) {
-            d->lastError = Error(Error::Kind::State,
-                                 QCoreApplication::translate("Stratus", "The schema can only change while the store is stopped"));
-            Q_EMIT errorOccurred(d->lastError);
-            return false;
-        }
-        // Stopped after use: replace the engine so the new schema takes effect.
-        StorageEngine *engine = d->engine;
-        QMetaObject::invokeMethod(
-            engine, [engine] { delete engine; }, Qt::QueuedConnection);
-        d->engine = nullptr;
-    }
+    if (!d->dropEngine(QCoreApplication::translate(
+            "Stratus", "The schema can only change while the store is stopped")))
+        return false;
     d->schema = schema;
     return true;
 }
@@ -286,18 +303,9 @@ void DataStore::setDatabasePath(const QString &path)
     Q_D(DataStore);
     if (d->databasePath == path)
         return;
-    if (d->state != State::Stopped) {
-        d->lastError = Error(Error::Kind::State,
-                             QCoreApplication::translate("Stratus", "The database path can only change while the store is stopped"));
-        Q_EMIT errorOccurred(d->lastError);
+    if (!d->dropEngine(QCoreApplication::translate(
+            "Stratus", "The database path can only change while the store is stopped")))
         return;
-    }
-    if (d->engine) {
-        StorageEngine *engine = d->engine;
-        QMetaObject::invokeMethod(
-            engine, [engine] { delete engine; }, Qt::QueuedConnection);
-        d->engine = nullptr;
-    }
     d->databasePath = path;
     Q_EMIT databasePathChanged(path);
 }
@@ -313,18 +321,9 @@ void DataStore::setDurability(Durability durability)
     Q_D(DataStore);
     if (d->durability == durability)
         return;
-    if (d->state != State::Stopped) {
-        d->lastError = Error(Error::Kind::State,
-                             QCoreApplication::translate("Stratus", "The durability can only change while the store is stopped"));
-        Q_EMIT errorOccurred(d->lastError);
+    if (!d->dropEngine(QCoreApplication::translate(
+            "Stratus", "The durability can only change while the store is stopped")))
         return;
-    }
-    if (d->engine) {
-        StorageEngine *engine = d->engine;
-        QMetaObject::invokeMethod(
-            engine, [engine] { delete engine; }, Qt::QueuedConnection);
-        d->engine = nullptr;
-    }
     d->durability = durability;
     Q_EMIT durabilityChanged(durability);
 }
@@ -382,10 +381,11 @@ QFuture<Result<Record>> DataStore::save(const Record &record, const Predicate &c
         QStringList messages;
         for (const Error &error : std::as_const(errors))
             messages.append(error.message());
-        Error error(
-            Error::Kind::Validation,
-            QCoreApplication::translate("Stratus", "The %1 record is invalid: %2").arg(record.modelName(), messages.join(u"; ")),
-            record.modelName(), errors.size() == 1 ? errors.constFirst().fieldName() : QString());
+        Error error(Error::Kind::Validation,
+                    QCoreApplication::translate("Stratus", "The %1 record is invalid: %2")
+                        .arg(record.modelName(), messages.join(u"; ")),
+                    record.modelName(),
+                    errors.size() == 1 ? errors.constFirst().fieldName() : QString());
         error.setDetails(errors);
         return d->ready<Record>(error);
     }
@@ -417,20 +417,27 @@ QFuture<Result<QueryResult>> DataStore::query(const QString &modelName, const Pr
     if (options.page && !options.limit)
         return d->ready<QueryResult>(Error(
             Error::Kind::Validation,
-            QCoreApplication::translate("Stratus", "A page needs a limit (page %1 without a limit)").arg(*options.page), modelName));
+            QCoreApplication::translate("Stratus", "A page needs a limit (page %1 without a limit)")
+                .arg(*options.page),
+            modelName));
     if ((options.page && *options.page < 0) || (options.limit && *options.limit < 0))
         return d->ready<QueryResult>(
-            Error(Error::Kind::Validation, QCoreApplication::translate("Stratus", "page and limit cannot be negative"), modelName));
+            Error(Error::Kind::Validation,
+                  QCoreApplication::translate("Stratus", "page and limit cannot be negative"),
+                  modelName));
     for (const SortField &sort : options.sort) {
         const ModelField field = model.field(sort.field);
         if (!field.isValid() || !field.isStored() || field.isList()
             || field.type() == ModelField::Type::NonModel)
             return d->ready<QueryResult>(
                 Error(Error::Kind::Validation,
-                      field.isValid() ? QCoreApplication::translate("Stratus", "Cannot sort %1 by %2: only scalar and enum fields sort")
-                                            .arg(modelName, sort.field)
-                                      : QCoreApplication::translate("Stratus", "Cannot sort %1 by %2: the model has no such field")
-                                            .arg(modelName, sort.field),
+                      field.isValid()
+                          ? QCoreApplication::translate(
+                                "Stratus", "Cannot sort %1 by %2: only scalar and enum fields sort")
+                                .arg(modelName, sort.field)
+                          : QCoreApplication::translate(
+                                "Stratus", "Cannot sort %1 by %2: the model has no such field")
+                                .arg(modelName, sort.field),
                       modelName, sort.field));
     }
     const auto resolved = Predicate::resolve(predicate, model, &error);
@@ -462,7 +469,8 @@ QFuture<Result<QList<Record>>> DataStore::remove(const Record &record, const Pre
     Q_D(DataStore);
     if (!record.isValid())
         return d->ready<QList<Record>>(
-            Error(Error::Kind::Validation, QCoreApplication::translate("Stratus", "Cannot remove an invalid record")));
+            Error(Error::Kind::Validation,
+                  QCoreApplication::translate("Stratus", "Cannot remove an invalid record")));
     Error error;
     const ModelSchema model = d->modelOf(record.modelName(), &error);
     if (!model.isValid())
@@ -523,7 +531,9 @@ QFuture<Result<void>> DataStore::stop()
 {
     Q_D(DataStore);
     if (d->state == State::Clearing)
-        return d->ready<void>(Error(Error::Kind::State, QCoreApplication::translate("Stratus", "The store is being cleared")));
+        return d->ready<void>(
+            Error(Error::Kind::State,
+                  QCoreApplication::translate("Stratus", "The store is being cleared")));
     if (!d->engine || d->state == State::Stopped)
         return d->ready<void>(Result<void>());
     d->setState(State::Stopping);
@@ -532,14 +542,14 @@ QFuture<Result<void>> DataStore::stop()
     QFuture<Result<void>> future = promise->future();
     StorageEngine *engine = d->engine;
     QMetaObject::invokeMethod(
-            engine,
-            [d, engine, promise] {
-                engine->close();
-                d->moveState(State::Stopping, State::Stopped);
-                promise->addResult(Result<void>());
-                promise->finish();
-            },
-            Qt::QueuedConnection);
+        engine,
+        [d, engine, promise] {
+            engine->close();
+            d->moveState(State::Stopping, State::Stopped);
+            promise->addResult(Result<void>());
+            promise->finish();
+        },
+        Qt::QueuedConnection);
     return future;
 }
 
@@ -547,7 +557,9 @@ QFuture<Result<void>> DataStore::clear()
 {
     Q_D(DataStore);
     if (d->state == State::Clearing)
-        return d->ready<void>(Error(Error::Kind::State, QCoreApplication::translate("Stratus", "clear() is already running")));
+        return d->ready<void>(
+            Error(Error::Kind::State,
+                  QCoreApplication::translate("Stratus", "clear() is already running")));
     if (Error error = d->ensureEngine(); error.isValid())
         return d->ready<void>(error);
     d->setState(State::Clearing);
@@ -556,17 +568,17 @@ QFuture<Result<void>> DataStore::clear()
     QFuture<Result<void>> future = promise->future();
     StorageEngine *engine = d->engine;
     QMetaObject::invokeMethod(
-            engine,
-            [d, engine, promise] {
-                const Result<void> result = engine->destroy();
-                if (!result)
-                    d->reportError(result.error());
-                d->setState(State::Stopped);
-                QMetaObject::invokeMethod(d->q_ptr, &DataStore::cleared, Qt::QueuedConnection);
-                promise->addResult(result);
-                promise->finish();
-            },
-            Qt::QueuedConnection);
+        engine,
+        [d, engine, promise] {
+            const Result<void> result = engine->destroy();
+            if (!result)
+                d->reportError(result.error());
+            d->setState(State::Stopped);
+            QMetaObject::invokeMethod(d->q_ptr, &DataStore::cleared, Qt::QueuedConnection);
+            promise->addResult(result);
+            promise->finish();
+        },
+        Qt::QueuedConnection);
     return future;
 }
 
@@ -587,8 +599,8 @@ Observation *DataStore::observe(const QString &model, const Predicate &predicate
     auto *observation = new Observation(model, resolved, parent);
     if (error.isValid()) {
         QMetaObject::invokeMethod(
-                observation, [observation, error] { observation->finish(error); },
-                Qt::QueuedConnection);
+            observation, [observation, error] { observation->finish(error); },
+            Qt::QueuedConnection);
         return observation;
     }
     d->observations.removeAll(nullptr);
@@ -609,8 +621,8 @@ Observation *DataStore::observeKey(const QString &model, const QVariant &key, QO
     if (!values) {
         auto *observation = new Observation(model, Predicate(), parent);
         QMetaObject::invokeMethod(
-                observation, [observation, error] { observation->finish(error); },
-                Qt::QueuedConnection);
+            observation, [observation, error] { observation->finish(error); },
+            Qt::QueuedConnection);
         return observation;
     }
     QList<Predicate> parts;

@@ -53,6 +53,8 @@ public:
     QList<QPointer<Observation>> observations;
 
     void connectObservation(Observation *observation);
+    /// Lets a setting change: false (and \a refusal as the error) unless the store is stopped.
+    bool dropEngine(const QString &refusal);
 };
 
 } // namespace Stratus

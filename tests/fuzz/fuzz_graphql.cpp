@@ -1,5 +1,6 @@
-// libFuzzer target for the GraphQL parser (src/graphql). Besides crashes, hangs and leaks it
-// reports broken invariants:
+// libFuzzer target for the GraphQL parser (src/graphql). Each input is parsed as every
+// DocumentKind and with tight limits. Besides crashes, hangs and leaks it reports broken
+// invariants:
 //  - every location (of a node or of an error) lies inside the source;
 //  - the restricted document kinds accept a subset of what DocumentKind::Any accepts, and give
 //    the same tree; tighter limits never accept more;
@@ -504,11 +505,31 @@ void checkError(const ParseError &error, const QList<qsizetype> &lines)
     check(error.toString().endsWith(error.message), "error text");
 }
 
+// The bytes as UTF-8, like a schema file or a request body. Bytes that start with a UTF-16 byte
+// order mark are read as UTF-16 instead, so that the fuzzer reaches what UTF-8 cannot encode:
+// lone surrogates.
+QString decode(const uint8_t *data, size_t size)
+{
+    if (size >= 2
+        && ((data[0] == 0xFE && data[1] == 0xFF) || (data[0] == 0xFF && data[1] == 0xFE))) {
+        const bool bigEndian = data[0] == 0xFE;
+        QString source;
+        source.reserve(qsizetype(size / 2));
+        for (size_t i = 2; i + 1 < size; i += 2) {
+            const uint8_t high = bigEndian ? data[i] : data[i + 1];
+            const uint8_t low = bigEndian ? data[i + 1] : data[i];
+            source += QChar(char16_t(high << 8 | low));
+        }
+        return source;
+    }
+    return QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const QString source = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
+    const QString source = decode(data, size);
     const QList<qsizetype> lines = lineLengths(source);
 
     ParseError error;

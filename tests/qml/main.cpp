@@ -15,8 +15,8 @@ public Q_SLOTS:
     {
         engine->rootContext()->setContextProperty(QStringLiteral("testDatabaseDir"), m_dir.path());
         engine->rootContext()->setContextProperty(
-                QStringLiteral("quickstartUrl"),
-                QUrl::fromLocalFile(QStringLiteral(STRATUS_QUICKSTART_QML)));
+            QStringLiteral("quickstartUrl"),
+            QUrl::fromLocalFile(QStringLiteral(STRATUS_QUICKSTART_QML)));
         // The quick start writes todos.sqlite in the working directory.
         QDir::setCurrent(m_dir.path());
     }

@@ -85,8 +85,10 @@ void tst_Error::translations_data()
     QTest::addColumn<QString>("language");
     QTest::addColumn<QString>("kindName");
     QTest::addColumn<QString>("required");
-    QTest::addRow("German") << u"de"_s << u"Validierungsfehler"_s << u"Todo.name ist erforderlich"_s;
-    QTest::addRow("French") << u"fr"_s << u"Erreur de validation"_s << u"Todo.name est obligatoire"_s;
+    QTest::addRow("German") << u"de"_s << u"Validierungsfehler"_s
+                            << u"Todo.name ist erforderlich"_s;
+    QTest::addRow("French") << u"fr"_s << u"Erreur de validation"_s
+                            << u"Todo.name est obligatoire"_s;
 }
 
 void tst_Error::translations()

@@ -19,9 +19,9 @@ Schema schema()
 {
     SchemaBuilder builder;
     builder.addModel(u"Todo"_s)
-            .addField(u"name"_s, u"String"_s, SchemaBuilder::Required)
-            .addField(u"rank"_s, u"Int"_s)
-            .addField(u"done"_s, u"Boolean"_s);
+        .addField(u"name"_s, u"String"_s, SchemaBuilder::Required)
+        .addField(u"rank"_s, u"Int"_s)
+        .addField(u"done"_s, u"Boolean"_s);
     return *builder.build();
 }
 
@@ -31,18 +31,21 @@ class SignalLog : public QObject
 public:
     explicit SignalLog(QAbstractItemModel *model)
     {
-        connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
-            entries.append(u"insert %1-%2"_s.arg(first).arg(last));
-        });
-        connect(model, &QAbstractItemModel::rowsRemoved, this, [this](const QModelIndex &, int first, int last) {
-            entries.append(u"remove %1-%2"_s.arg(first).arg(last));
-        });
+        connect(model, &QAbstractItemModel::rowsInserted, this,
+                [this](const QModelIndex &, int first, int last) {
+                    entries.append(u"insert %1-%2"_s.arg(first).arg(last));
+                });
+        connect(model, &QAbstractItemModel::rowsRemoved, this,
+                [this](const QModelIndex &, int first, int last) {
+                    entries.append(u"remove %1-%2"_s.arg(first).arg(last));
+                });
         connect(model, &QAbstractItemModel::rowsMoved, this,
                 [this](const QModelIndex &, int first, int, const QModelIndex &, int destination) {
                     entries.append(u"move %1>%2"_s.arg(first).arg(destination));
                 });
         connect(model, &QAbstractItemModel::dataChanged, this,
-                [this, model](const QModelIndex &topLeft, const QModelIndex &, const QList<int> &roles) {
+                [this, model](const QModelIndex &topLeft, const QModelIndex &,
+                              const QList<int> &roles) {
                     QStringList names;
                     for (int role : roles) {
                         // updatedAt changes with every save, unless two fall in one millisecond.
@@ -53,7 +56,8 @@ public:
                     names.sort();
                     entries.append(u"change %1 %2"_s.arg(topLeft.row()).arg(names.join(u',')));
                 });
-        connect(model, &QAbstractItemModel::modelReset, this, [this] { entries.append(u"reset"_s); });
+        connect(model, &QAbstractItemModel::modelReset, this,
+                [this] { entries.append(u"reset"_s); });
     }
     QStringList take()
     {
@@ -194,7 +198,8 @@ void tst_DataStoreModel::replacingTheQueryResets()
 void tst_DataStoreModel::paging()
 {
     for (int i = 0; i < 25; ++i)
-        m_store->save(m_store->create(u"Todo"_s, {{u"name"_s, u"n%1"_s.arg(i, 2, 10, QChar(u'0'))}, {u"rank"_s, i}}));
+        m_store->save(m_store->create(
+            u"Todo"_s, {{u"name"_s, u"n%1"_s.arg(i, 2, 10, QChar(u'0'))}, {u"rank"_s, i}}));
     DataStoreModel model; // no QAbstractItemModelTester here: it would fetch every page
     model.setStore(m_store.get());
     model.setModelName(u"Todo"_s);
@@ -219,7 +224,7 @@ void tst_DataStoreModel::observeQuery()
 {
     save({{u"name"_s, u"a"_s}, {u"rank"_s, 1}});
     std::unique_ptr<DataStoreModel> live(m_store->observeQuery(u"Todo"_s, field(u"rank"_s).ge(1),
-                                                              {{u"name"_s, Qt::DescendingOrder}}));
+                                                               {{u"name"_s, Qt::DescendingOrder}}));
     QSignalSpy snapshots(live.get(), &DataStoreModel::itemsChanged);
     QTRY_COMPARE(snapshots.size(), 1);
     QCOMPARE(names(live->items()), QStringList{u"a"_s});
@@ -268,7 +273,8 @@ void tst_DataStoreModel::randomChanges_data()
     QTest::addColumn<QString>("filter");
     QTest::addColumn<int>("limit");
     QTest::addRow("rank") << u"rank"_s << QString() << 0;
-    QTest::addRow("done, rank desc, filtered") << u"done, rank desc"_s << u"{\"rank\": {\"lt\": 30}}"_s << 0;
+    QTest::addRow("done, rank desc, filtered")
+        << u"done, rank desc"_s << u"{\"rank\": {\"lt\": 30}}"_s << 0;
     QTest::addRow("name, paged") << u"name"_s << QString() << 15;
 }
 
@@ -278,8 +284,8 @@ void tst_DataStoreModel::randomChanges()
     QFETCH(QString, filter);
     QFETCH(int, limit);
     const quint32 seed = qEnvironmentVariableIsSet("STRATUS_TEST_SEED")
-            ? quint32(qEnvironmentVariableIntValue("STRATUS_TEST_SEED"))
-            : 4242u;
+        ? quint32(qEnvironmentVariableIntValue("STRATUS_TEST_SEED"))
+        : 4242u;
     QRandomGenerator random(seed);
     DataStoreModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -294,7 +300,8 @@ void tst_DataStoreModel::randomChanges()
     QueryOptions options;
     for (const QString &part : sort.split(u',')) {
         const QStringList words = part.simplified().split(u' ');
-        options.sort.append({words.first(), words.value(1) == u"desc" ? Qt::DescendingOrder : Qt::AscendingOrder});
+        options.sort.append(
+            {words.first(), words.value(1) == u"desc" ? Qt::DescendingOrder : Qt::AscendingOrder});
     }
     Predicate predicate;
     if (!filter.isEmpty())
@@ -317,7 +324,8 @@ void tst_DataStoreModel::randomChanges()
             QVariantMap changes;
             const int which = int(random.bounded(3));
             if (which == 0)
-                changes.insert(u"rank"_s, random.bounded(4) ? QVariant(int(random.bounded(40))) : QVariant());
+                changes.insert(u"rank"_s,
+                               random.bounded(4) ? QVariant(int(random.bounded(40))) : QVariant());
             else if (which == 1)
                 changes.insert(u"done"_s, random.bounded(2) == 1);
             else
@@ -336,23 +344,26 @@ void tst_DataStoreModel::randomChanges()
             }
             return await(m_store->query(u"Todo"_s, predicate, fresh)).value().items;
         };
-        QTRY_VERIFY2_WITH_TIMEOUT(names(storeRows()) == names(model.items()),
-                                  qPrintable(u"seed %1 step %2 action %3: store %4, model %5"_s
-                                                     .arg(seed)
-                                                     .arg(step)
-                                                     .arg(action)
-                                                     .arg(names(storeRows()).join(u' '),
-                                                          names(model.items()).join(u' '))),
-                                  2000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            names(storeRows()) == names(model.items()),
+            qPrintable(u"seed %1 step %2 action %3: store %4, model %5"_s.arg(seed)
+                           .arg(step)
+                           .arg(action)
+                           .arg(names(storeRows()).join(u' '), names(model.items()).join(u' '))),
+            2000);
         QCOMPARE(model.items(), storeRows());
         if (limit > 0 && model.canFetchMore({}) && random.bounded(20) == 0)
             model.fetchMore({});
     }
     QCOMPARE(resets.size(), 0);
     if (limit == 0)
-        QCOMPARE(model.count(), int(known.size() - std::count_if(known.cbegin(), known.cend(), [&](const Record &r) {
-                                        return !predicate.isAll() && !Predicate::resolve(predicate, m_store->schema().model(u"Todo"_s))->matches(r);
-                                    })));
+        QCOMPARE(
+            model.count(),
+            int(known.size() - std::count_if(known.cbegin(), known.cend(), [&](const Record &r) {
+                    return !predicate.isAll()
+                        && !Predicate::resolve(predicate, m_store->schema().model(u"Todo"_s))
+                                ->matches(r);
+                })));
 }
 
 QTEST_MAIN(tst_DataStoreModel)

@@ -17,13 +17,13 @@ Schema schema()
 {
     SchemaBuilder builder;
     builder.addModel(u"Todo"_s)
-            .addField(u"name"_s, u"String"_s, SchemaBuilder::Required)
-            .addField(u"rank"_s, u"Int"_s);
+        .addField(u"name"_s, u"String"_s, SchemaBuilder::Required)
+        .addField(u"rank"_s, u"Int"_s);
     builder.addModel(u"Note"_s).addField(u"text"_s, u"String"_s);
     builder.addModel(u"Book"_s)
-            .addField(u"author"_s, u"String"_s, SchemaBuilder::Required)
-            .addField(u"title"_s, u"String"_s, SchemaBuilder::Required)
-            .setPrimaryKey({u"author"_s, u"title"_s});
+        .addField(u"author"_s, u"String"_s, SchemaBuilder::Required)
+        .addField(u"title"_s, u"String"_s, SchemaBuilder::Required)
+        .setPrimaryKey({u"author"_s, u"title"_s});
     return *builder.build();
 }
 
@@ -31,7 +31,7 @@ QString describe(const Change &change, const QString &field = u"name"_s)
 {
     static const char *names[] = {"INSERT", "UPDATE", "DELETE"};
     return QString::fromLatin1(names[int(change.operation)]) + u' ' + change.modelName() + u' '
-            + change.record.value(field).toString();
+        + change.record.value(field).toString();
 }
 
 QStringList changes(const QSignalSpy &spy, const QString &field = u"name"_s)
@@ -84,13 +84,15 @@ void tst_Observe::everyOperation()
 {
     std::unique_ptr<Observation> all(m_store->observe());
     QSignalSpy spy(all.get(), &Observation::changed);
-    const Record a = await(m_store->save(m_store->create(u"Todo"_s, {{u"name"_s, u"a"_s}}))).value();
+    const Record a =
+        await(m_store->save(m_store->create(u"Todo"_s, {{u"name"_s, u"a"_s}}))).value();
     await(m_store->save(a.copyOf(QVariantMap{{u"name"_s, u"b"_s}})));
     await(m_store->remove(a));
     await(m_store->save(m_store->create(u"Note"_s, {{u"text"_s, u"n"_s}})));
     QTRY_COMPARE(spy.size(), 4);
-    QCOMPARE(changes(spy), (QStringList{u"INSERT Todo a"_s, u"UPDATE Todo b"_s, u"DELETE Todo b"_s,
-                                        u"INSERT Note "_s}));
+    QCOMPARE(changes(spy),
+             (QStringList{u"INSERT Todo a"_s, u"UPDATE Todo b"_s, u"DELETE Todo b"_s,
+                          u"INSERT Note "_s}));
     const Change update = spy.at(1).first().value<Change>();
     QCOMPARE(update.record.value(u"name"_s), QVariant(u"b"_s));
     QVERIFY(!update.record.value(u"updatedAt"_s).toString().isEmpty());
@@ -113,16 +115,18 @@ void tst_Observe::byPredicate()
     std::unique_ptr<Observation> high(m_store->observe(u"Todo"_s, field(u"rank"_s).gt(5)));
     QSignalSpy spy(high.get(), &Observation::changed);
     for (int rank : {1, 7, 3, 9})
-        m_store->save(m_store->create(u"Todo"_s, {{u"name"_s, u"r%1"_s.arg(rank)}, {u"rank"_s, rank}}));
+        m_store->save(
+            m_store->create(u"Todo"_s, {{u"name"_s, u"r%1"_s.arg(rank)}, {u"rank"_s, rank}}));
     await(m_store->remove(u"Todo"_s, field(u"rank"_s).lt(8)));
     // Deletes report the record as it was, so they match the predicate too.
-    QTRY_COMPARE(changes(spy), (QStringList{u"INSERT Todo r7"_s, u"INSERT Todo r9"_s,
-                                            u"DELETE Todo r7"_s}));
+    QTRY_COMPARE(changes(spy),
+                 (QStringList{u"INSERT Todo r7"_s, u"INSERT Todo r9"_s, u"DELETE Todo r7"_s}));
 }
 
 void tst_Observe::byKey()
 {
-    const Record mine = await(m_store->save(m_store->create(u"Todo"_s, {{u"name"_s, u"mine"_s}}))).value();
+    const Record mine =
+        await(m_store->save(m_store->create(u"Todo"_s, {{u"name"_s, u"mine"_s}}))).value();
     std::unique_ptr<Observation> one(m_store->observeKey(u"Todo"_s, mine.id()));
     QSignalSpy spy(one.get(), &Observation::changed);
     await(m_store->save(m_store->create(u"Todo"_s, {{u"name"_s, u"other"_s}})));
@@ -133,8 +137,8 @@ void tst_Observe::byKey()
 
 void tst_Observe::compositeKey()
 {
-    std::unique_ptr<Observation> one(m_store->observeKey(
-            u"Book"_s, QVariantMap{{u"author"_s, u"a"_s}, {u"title"_s, u"t"_s}}));
+    std::unique_ptr<Observation> one(
+        m_store->observeKey(u"Book"_s, QVariantMap{{u"author"_s, u"a"_s}, {u"title"_s, u"t"_s}}));
     QSignalSpy spy(one.get(), &Observation::changed);
     await(m_store->save(m_store->create(u"Book"_s, {{u"author"_s, u"a"_s}, {u"title"_s, u"x"_s}})));
     await(m_store->save(m_store->create(u"Book"_s, {{u"author"_s, u"a"_s}, {u"title"_s, u"t"_s}})));
@@ -145,7 +149,9 @@ void tst_Observe::condition()
 {
     std::unique_ptr<Observation> all(m_store->observe(u"Todo"_s));
     QSignalSpy spy(all.get(), &Observation::changed);
-    const Record a = await(m_store->save(m_store->create(u"Todo"_s, {{u"name"_s, u"a"_s}, {u"rank"_s, 1}}))).value();
+    const Record a =
+        await(m_store->save(m_store->create(u"Todo"_s, {{u"name"_s, u"a"_s}, {u"rank"_s, 1}})))
+            .value();
     await(m_store->save(a.copyOf(QVariantMap{{u"rank"_s, 2}}), field(u"rank"_s).eq(1)));
     QTRY_COMPARE(spy.size(), 2);
     QCOMPARE(spy.at(1).first().value<Change>().condition.toString(), u"rank eq 1"_s);
@@ -177,14 +183,18 @@ void tst_Observe::otherThread()
     observation->moveToThread(&thread);
     std::atomic<QThread *> seenOn = nullptr;
     std::atomic<int> seen = 0;
-    connect(observation, &Observation::changed, observation, [&](const Change &) {
-        seenOn = QThread::currentThread();
-        ++seen;
-    }, Qt::DirectConnection);
+    connect(
+        observation, &Observation::changed, observation,
+        [&](const Change &) {
+            seenOn = QThread::currentThread();
+            ++seen;
+        },
+        Qt::DirectConnection);
     await(m_store->save(m_store->create(u"Todo"_s, {{u"name"_s, u"a"_s}})));
     QTRY_COMPARE(seen.load(), 1);
     QCOMPARE(seenOn.load(), &thread);
-    QMetaObject::invokeMethod(observation, [observation] { delete observation; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        observation, [observation] { delete observation; }, Qt::BlockingQueuedConnection);
     thread.quit();
     thread.wait();
 }
@@ -195,9 +205,12 @@ void tst_Observe::errors_data()
     QTest::addColumn<Predicate>("predicate");
     QTest::addColumn<Error::Kind>("kind");
     QTest::addRow("unknown model") << u"Nope"_s << Predicate() << Error::Kind::Schema;
-    QTest::addRow("unknown field") << u"Todo"_s << field(u"nope"_s).eq(1) << Error::Kind::Validation;
-    QTest::addRow("wrong type") << u"Todo"_s << field(u"rank"_s).eq(u"x"_s) << Error::Kind::Validation;
-    QTest::addRow("predicate without model") << QString() << field(u"rank"_s).eq(1) << Error::Kind::Validation;
+    QTest::addRow("unknown field")
+        << u"Todo"_s << field(u"nope"_s).eq(1) << Error::Kind::Validation;
+    QTest::addRow("wrong type") << u"Todo"_s << field(u"rank"_s).eq(u"x"_s)
+                                << Error::Kind::Validation;
+    QTest::addRow("predicate without model")
+        << QString() << field(u"rank"_s).eq(1) << Error::Kind::Validation;
 }
 
 void tst_Observe::errors()
