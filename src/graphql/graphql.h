@@ -49,7 +49,7 @@ struct STRATUS_EXPORT TypeRef
     enum class Kind { Named, List, NonNull };
 
     Kind kind = Kind::Named;
-    QString name;                    ///< For Named.
+    QString name; ///< For Named.
     std::shared_ptr<TypeRef> ofType; ///< For List and NonNull.
     Location location;
 
@@ -85,8 +85,8 @@ struct Selection
     enum class Kind { Field, FragmentSpread, InlineFragment };
 
     Kind kind = Kind::Field;
-    QString alias;         ///< Field alias, empty when none.
-    QString name;          ///< Field name, or the fragment name for a spread.
+    QString alias; ///< Field alias, empty when none.
+    QString name; ///< Field name, or the fragment name for a spread.
     QString typeCondition; ///< Inline fragment `... on T`; empty when none.
     QList<Argument> arguments;
     QList<Directive> directives;
@@ -166,10 +166,10 @@ struct STRATUS_EXPORT TypeDefinition
     QString name;
     QStringList interfaces; ///< `implements A & B`
     QList<Directive> directives;
-    QList<FieldDefinition> fields;           ///< Object and Interface.
+    QList<FieldDefinition> fields; ///< Object and Interface.
     QList<InputValueDefinition> inputFields; ///< InputObject.
-    QList<EnumValueDefinition> enumValues;   ///< Enum.
-    QStringList unionMembers;                ///< Union.
+    QList<EnumValueDefinition> enumValues; ///< Enum.
+    QStringList unionMembers; ///< Union.
     Location location;
 
     const FieldDefinition *field(QStringView name) const;
@@ -224,14 +224,14 @@ class STRATUS_EXPORT Parser
 {
 public:
     enum class DocumentKind {
-        Any,        ///< Executable and type-system definitions may be mixed.
+        Any, ///< Executable and type-system definitions may be mixed.
         Executable, ///< Only operations and fragments (what a GraphQL server accepts).
         TypeSystem, ///< Only type-system definitions and extensions (schema.graphql).
     };
 
     struct Limits
     {
-        int maxDepth = 128;              ///< Nesting of selection sets, lists, objects, types.
+        int maxDepth = 128; ///< Nesting of selection sets, lists, objects, types.
         qsizetype maxTokens = 1'000'000; ///< Tokens in one document.
         qsizetype maxSourceLength = 16 * 1024 * 1024; ///< UTF-16 code units.
     };
@@ -240,8 +240,8 @@ public:
     /// the first error found. Never throws, never crashes on any input.
     static std::optional<Document> parse(QStringView source, DocumentKind kind = DocumentKind::Any,
                                          ParseError *error = nullptr);
-    static std::optional<Document> parse(QStringView source, DocumentKind kind, const Limits &limits,
-                                         ParseError *error);
+    static std::optional<Document> parse(QStringView source, DocumentKind kind,
+                                         const Limits &limits, ParseError *error);
 };
 
 } // namespace Stratus::GraphQL

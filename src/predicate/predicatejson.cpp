@@ -10,7 +10,6 @@ namespace Stratus {
 
 namespace {
 
-
 constexpr int maxFilterDepth = 64;
 
 QVariant fromJsonValue(const QJsonValue &value);
@@ -48,7 +47,9 @@ public:
 private:
     std::nullopt_t fail(const QString &path, const QString &message)
     {
-        error = Error(Error::Kind::Validation, QCoreApplication::translate("Stratus", "Invalid filter at %1: %2").arg(path, message));
+        error = Error(
+            Error::Kind::Validation,
+            QCoreApplication::translate("Stratus", "Invalid filter at %1: %2").arg(path, message));
         return std::nullopt;
     }
     std::optional<Predicate> comparisons(const QString &field, const QJsonValue &json,
@@ -58,20 +59,24 @@ private:
 std::optional<Predicate> JsonReader::object(const QJsonObject &json, const QString &path, int depth)
 {
     if (depth > maxFilterDepth)
-        return fail(path, QCoreApplication::translate("Stratus", "nested deeper than %1 levels").arg(maxFilterDepth));
+        return fail(path,
+                    QCoreApplication::translate("Stratus", "nested deeper than %1 levels")
+                        .arg(maxFilterDepth));
     QList<Predicate> parts;
     for (auto it = json.begin(); it != json.end(); ++it) {
         const QString key = it.key();
         const QString childPath = path + u'.' + key;
         if (key == u"and" || key == u"or") {
             if (!it.value().isArray())
-                return fail(childPath, QCoreApplication::translate("Stratus", "expected a list of filters"));
+                return fail(childPath,
+                            QCoreApplication::translate("Stratus", "expected a list of filters"));
             const QJsonArray items = it.value().toArray();
             QList<Predicate> children;
             for (qsizetype i = 0; i < items.size(); ++i) {
                 const QString itemPath = childPath + u'[' + QString::number(i) + u']';
                 if (!items.at(i).isObject())
-                    return fail(itemPath, QCoreApplication::translate("Stratus", "expected a filter object"));
+                    return fail(itemPath,
+                                QCoreApplication::translate("Stratus", "expected a filter object"));
                 auto child = object(items.at(i).toObject(), itemPath, depth + 1);
                 if (!child)
                     return std::nullopt;
@@ -85,7 +90,8 @@ std::optional<Predicate> JsonReader::object(const QJsonObject &json, const QStri
             }
         } else if (key == u"not") {
             if (!it.value().isObject())
-                return fail(childPath, QCoreApplication::translate("Stratus", "expected a filter object"));
+                return fail(childPath,
+                            QCoreApplication::translate("Stratus", "expected a filter object"));
             auto child = object(it.value().toObject(), childPath, depth + 1);
             if (!child)
                 return std::nullopt;
@@ -104,7 +110,9 @@ std::optional<Predicate> JsonReader::comparisons(const QString &field, const QJs
                                                  const QString &path)
 {
     if (!json.isObject())
-        return fail(path, QCoreApplication::translate("Stratus", "expected an object of operators such as {\"eq\": ...}"));
+        return fail(path,
+                    QCoreApplication::translate(
+                        "Stratus", "expected an object of operators such as {\"eq\": ...}"));
     const QJsonObject operators = json.toObject();
     if (operators.isEmpty())
         return fail(path, QCoreApplication::translate("Stratus", "no operator given"));
@@ -116,8 +124,12 @@ std::optional<Predicate> JsonReader::comparisons(const QString &field, const QJs
             if (it.key() == u"attributeExists" || it.key() == u"attributeType"
                 || it.key() == u"size")
                 return fail(opPath,
-                            QCoreApplication::translate("Stratus", "the operator %1 is not supported by Stratus").arg(it.key()));
-            return fail(opPath, QCoreApplication::translate("Stratus", "unknown operator %1").arg(it.key()));
+                            QCoreApplication::translate(
+                                "Stratus", "the operator %1 is not supported by Stratus")
+                                .arg(it.key()));
+            return fail(
+                opPath,
+                QCoreApplication::translate("Stratus", "unknown operator %1").arg(it.key()));
         }
         const QJsonValue value = it.value();
         if (*op == Predicate::Operator::Between || *op == Predicate::Operator::In
@@ -125,7 +137,8 @@ std::optional<Predicate> JsonReader::comparisons(const QString &field, const QJs
             if (!value.isArray())
                 return fail(opPath, QCoreApplication::translate("Stratus", "expected a list"));
             if (*op == Predicate::Operator::Between && value.toArray().size() != 2)
-                return fail(opPath, QCoreApplication::translate("Stratus", "expected exactly two bounds"));
+                return fail(opPath,
+                            QCoreApplication::translate("Stratus", "expected exactly two bounds"));
         } else if (value.isArray() || value.isObject()) {
             return fail(opPath, QCoreApplication::translate("Stratus", "expected a single value"));
         }
@@ -170,15 +183,18 @@ std::optional<Predicate> Predicate::fromJson(QByteArrayView json, Error *error)
     const QJsonDocument document = QJsonDocument::fromJson(json.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         if (error)
-            *error = Error(Error::Kind::Validation,
-                           QCoreApplication::translate("Stratus", "Invalid filter JSON at offset %1: %2")
-                               .arg(parseError.offset)
-                               .arg(parseError.errorString()));
+            *error =
+                Error(Error::Kind::Validation,
+                      QCoreApplication::translate("Stratus", "Invalid filter JSON at offset %1: %2")
+                          .arg(parseError.offset)
+                          .arg(parseError.errorString()));
         return std::nullopt;
     }
     if (!document.isObject()) {
         if (error)
-            *error = Error(Error::Kind::Validation, QCoreApplication::translate("Stratus", "A filter must be a JSON object"));
+            *error =
+                Error(Error::Kind::Validation,
+                      QCoreApplication::translate("Stratus", "A filter must be a JSON object"));
         return std::nullopt;
     }
     return fromJson(document.object(), error);

@@ -417,20 +417,20 @@ std::optional<Schema> Schema::load(const QString &fileOrUrl, Error *error)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error) {
-            *error = Error(
-                Error::Kind::Schema,
-                QCoreApplication::translate("Stratus", "Cannot read the schema file %1: %2")
-                    .arg(fileOrUrl, file.errorString()));
+            *error =
+                Error(Error::Kind::Schema,
+                      QCoreApplication::translate("Stratus", "Cannot read the schema file %1: %2")
+                          .arg(fileOrUrl, file.errorString()));
         }
         return std::nullopt;
     }
     constexpr qint64 maxSchemaSize = 16 * 1024 * 1024;
     if (file.size() > maxSchemaSize) {
         if (error) {
-            *error = Error(Error::Kind::Schema,
-                           QCoreApplication::translate("Stratus",
-                                                       "The schema file %1 is larger than 16 MiB")
-                               .arg(fileOrUrl));
+            *error = Error(
+                Error::Kind::Schema,
+                QCoreApplication::translate("Stratus", "The schema file %1 is larger than 16 MiB")
+                    .arg(fileOrUrl));
         }
         return std::nullopt;
     }

@@ -13,7 +13,6 @@ namespace Stratus {
 
 namespace {
 
-
 QString lowerFirst(const QString &name)
 {
     return name.isEmpty() ? name : name.first(1).toLower() + name.mid(1);
@@ -108,49 +107,72 @@ bool Builder::checkNames()
     QSet<QString> names;
     for (const EnumDraft &type : m_source.enums) {
         if (!isGraphQLName(type.schema.name))
-            return fail(type.position, QCoreApplication::translate("Stratus", "\"%1\" is not a valid type name").arg(type.schema.name));
+            return fail(type.position,
+                        QCoreApplication::translate("Stratus", "\"%1\" is not a valid type name")
+                            .arg(type.schema.name));
         if (ModelField::scalarType(type.schema.name) != ModelField::Type::Invalid)
             return fail(type.position,
-                        QCoreApplication::translate("Stratus", "The enum %1 has the name of a built-in scalar").arg(type.schema.name));
+                        QCoreApplication::translate("Stratus",
+                                                    "The enum %1 has the name of a built-in scalar")
+                            .arg(type.schema.name));
         if (names.contains(type.schema.name))
-            return fail(type.position, QCoreApplication::translate("Stratus", "The type %1 is defined twice").arg(type.schema.name));
+            return fail(type.position,
+                        QCoreApplication::translate("Stratus", "The type %1 is defined twice")
+                            .arg(type.schema.name));
         names.insert(type.schema.name);
         if (type.schema.values.isEmpty())
-            return fail(type.position, QCoreApplication::translate("Stratus", "The enum %1 has no values").arg(type.schema.name));
+            return fail(type.position,
+                        QCoreApplication::translate("Stratus", "The enum %1 has no values")
+                            .arg(type.schema.name));
         QSet<QString> values;
         for (const QString &value : type.schema.values) {
             if (!isGraphQLName(value) || value == u"true" || value == u"false" || value == u"null")
-                return fail(
-                    type.position,
-                    QCoreApplication::translate("Stratus", "\"%1\" is not a valid value of the enum %2").arg(value, type.schema.name));
+                return fail(type.position,
+                            QCoreApplication::translate(
+                                "Stratus", "\"%1\" is not a valid value of the enum %2")
+                                .arg(value, type.schema.name));
             if (values.contains(value))
                 return fail(type.position,
-                            QCoreApplication::translate("Stratus", "The enum %1 lists %2 twice").arg(type.schema.name, value));
+                            QCoreApplication::translate("Stratus", "The enum %1 lists %2 twice")
+                                .arg(type.schema.name, value));
             values.insert(value);
         }
     }
     for (const TypeDraft &type : m_source.types) {
         if (!isGraphQLName(type.name))
-            return fail(type.position, QCoreApplication::translate("Stratus", "\"%1\" is not a valid type name").arg(type.name));
+            return fail(type.position,
+                        QCoreApplication::translate("Stratus", "\"%1\" is not a valid type name")
+                            .arg(type.name));
         if (ModelField::scalarType(type.name) != ModelField::Type::Invalid)
             return fail(type.position,
-                        QCoreApplication::translate("Stratus", "The type %1 has the name of a built-in scalar").arg(type.name));
+                        QCoreApplication::translate("Stratus",
+                                                    "The type %1 has the name of a built-in scalar")
+                            .arg(type.name));
         if (names.contains(type.name))
-            return fail(type.position, QCoreApplication::translate("Stratus", "The type %1 is defined twice").arg(type.name));
+            return fail(type.position,
+                        QCoreApplication::translate("Stratus", "The type %1 is defined twice")
+                            .arg(type.name));
         names.insert(type.name);
         QSet<QString> fieldNames;
         for (const FieldDraft &field : type.fields) {
             if (!isGraphQLName(field.name))
-                return fail(field.position, QCoreApplication::translate("Stratus", "\"%1\" is not a valid field name").arg(field.name),
-                            type.name);
+                return fail(
+                    field.position,
+                    QCoreApplication::translate("Stratus", "\"%1\" is not a valid field name")
+                        .arg(field.name),
+                    type.name);
             if (isReservedFieldName(field.name))
                 return fail(field.position,
-                            QCoreApplication::translate("Stratus", "The field name %1 is reserved for sync metadata").arg(field.name),
+                            QCoreApplication::translate(
+                                "Stratus", "The field name %1 is reserved for sync metadata")
+                                .arg(field.name),
                             type.name, field.name);
             if (fieldNames.contains(field.name))
-                return fail(field.position,
-                            QCoreApplication::translate("Stratus", "The field %1.%2 is defined twice").arg(type.name, field.name),
-                            type.name, field.name);
+                return fail(
+                    field.position,
+                    QCoreApplication::translate("Stratus", "The field %1.%2 is defined twice")
+                        .arg(type.name, field.name),
+                    type.name, field.name);
             fieldNames.insert(field.name);
         }
         m_types.append(BuiltType{type, {}});
@@ -163,10 +185,12 @@ bool Builder::addImplicitField(BuiltType &type, const QString &name, const QStri
 {
     if (FieldDraft *existing = findField(type.draft, name)) {
         if (existing->typeName != typeName || existing->list)
-            return fail(existing->position,
-                        QCoreApplication::translate("Stratus", "The field %1.%2 must have type %3 because a relation uses it")
-                            .arg(type.draft.name, name, typeName),
-                        type.draft.name, name);
+            return fail(
+                existing->position,
+                QCoreApplication::translate(
+                    "Stratus", "The field %1.%2 must have type %3 because a relation uses it")
+                    .arg(type.draft.name, name, typeName),
+                type.draft.name, name);
         return true;
     }
     FieldDraft field;
@@ -198,24 +222,32 @@ bool Builder::addJoinModels()
         const QList<Side> &list = it.value();
         const Side &first = list.first();
         if (!isGraphQLName(it.key()))
-            return fail(first.field.relationPosition,
-                        QCoreApplication::translate("Stratus", "@manyToMany needs a relationName that is a valid type name"),
-                        first.model, first.field.name);
+            return fail(
+                first.field.relationPosition,
+                QCoreApplication::translate(
+                    "Stratus", "@manyToMany needs a relationName that is a valid type name"),
+                first.model, first.field.name);
         if (list.size() != 2)
             return fail(first.field.relationPosition,
-                        QCoreApplication::translate("Stratus", "The @manyToMany relation %1 must be declared on exactly two fields, "
-                           "one in each model")
+                        QCoreApplication::translate(
+                            "Stratus",
+                            "The @manyToMany relation %1 must be declared on exactly two fields, "
+                            "one in each model")
                             .arg(it.key()),
                         first.model, first.field.name);
         const Side &second = list.at(1);
         if (first.field.typeName != second.model || second.field.typeName != first.model)
             return fail(second.field.relationPosition,
-                        QCoreApplication::translate("Stratus", "The two sides of the @manyToMany relation %1 must point at each other")
+                        QCoreApplication::translate(
+                            "Stratus",
+                            "The two sides of the @manyToMany relation %1 must point at each other")
                             .arg(it.key()),
                         second.model, second.field.name);
         if (findType(it.key()))
             return fail(first.field.relationPosition,
-                        QCoreApplication::translate("Stratus", "The @manyToMany relationName %1 names an existing type").arg(it.key()),
+                        QCoreApplication::translate(
+                            "Stratus", "The @manyToMany relationName %1 names an existing type")
+                            .arg(it.key()),
                         first.model, first.field.name);
         TypeDraft join;
         join.name = it.key();
@@ -277,12 +309,16 @@ bool Builder::resolveType(BuiltType &type)
 
     if (!type.draft.isModel) {
         if (!type.draft.primaryKey.isEmpty() || !type.draft.indexes.isEmpty())
-            return fail(type.draft.position,
-                        QCoreApplication::translate("Stratus", "The non-model type %1 cannot have keys or indexes; add @model")
-                            .arg(type.draft.name),
-                        type.draft.name);
+            return fail(
+                type.draft.position,
+                QCoreApplication::translate(
+                    "Stratus", "The non-model type %1 cannot have keys or indexes; add @model")
+                    .arg(type.draft.name),
+                type.draft.name);
         if (type.draft.fields.isEmpty())
-            return fail(type.draft.position, QCoreApplication::translate("Stratus", "The type %1 has no fields").arg(type.draft.name),
+            return fail(type.draft.position,
+                        QCoreApplication::translate("Stratus", "The type %1 has no fields")
+                            .arg(type.draft.name),
                         type.draft.name);
         return true;
     }
@@ -300,21 +336,25 @@ bool Builder::resolveType(BuiltType &type)
         type.draft.fields.prepend(id);
     }
     if (!type.draft.createdAt.isEmpty() && type.draft.createdAt == type.draft.updatedAt)
-        return fail(
-            type.draft.position,
-            QCoreApplication::translate("Stratus", "createdAt and updatedAt of %1 must be different fields").arg(type.draft.name),
-            type.draft.name);
+        return fail(type.draft.position,
+                    QCoreApplication::translate(
+                        "Stratus", "createdAt and updatedAt of %1 must be different fields")
+                        .arg(type.draft.name),
+                    type.draft.name);
     for (const QString &timestamp : {type.draft.createdAt, type.draft.updatedAt}) {
         if (timestamp.isEmpty())
             continue;
         if (!isGraphQLName(timestamp))
-            return fail(type.draft.position,
-                        QCoreApplication::translate("Stratus", "\"%1\" is not a valid timestamp field name").arg(timestamp),
-                        type.draft.name);
+            return fail(
+                type.draft.position,
+                QCoreApplication::translate("Stratus", "\"%1\" is not a valid timestamp field name")
+                    .arg(timestamp),
+                type.draft.name);
         if (FieldDraft *declared = findField(type.draft, timestamp)) {
             if (declared->typeName != u"AWSDateTime" || declared->list)
                 return fail(declared->position,
-                            QCoreApplication::translate("Stratus", "The timestamp field %1.%2 must have type AWSDateTime")
+                            QCoreApplication::translate(
+                                "Stratus", "The timestamp field %1.%2 must have type AWSDateTime")
                                 .arg(type.draft.name, timestamp),
                             type.draft.name, timestamp);
         } else {
@@ -340,22 +380,28 @@ bool Builder::resolveRelations(BuiltType &type)
             continue;
         if (!draft.isModel)
             return fail(field.relationPosition,
-                        QCoreApplication::translate("Stratus", "Relations are only allowed in @model types, not in %1").arg(draft.name),
+                        QCoreApplication::translate(
+                            "Stratus", "Relations are only allowed in @model types, not in %1")
+                            .arg(draft.name),
                         draft.name, field.name);
         BuiltType *related = findType(field.typeName);
         if (!related || !related->draft.isModel)
             return fail(field.position,
-                        QCoreApplication::translate("Stratus", "The relation %1.%2 must point at a @model type, not %3")
+                        QCoreApplication::translate(
+                            "Stratus", "The relation %1.%2 must point at a @model type, not %3")
                             .arg(draft.name, field.name, field.typeName),
                         draft.name, field.name);
         const bool wantsList = field.relation == ModelField::Relation::HasMany
             || field.relation == ModelField::Relation::ManyToMany;
         if (wantsList != field.list)
-            return fail(
-                field.position,
-                wantsList ? QCoreApplication::translate("Stratus", "The relation %1.%2 must be a list").arg(draft.name, field.name)
-                          : QCoreApplication::translate("Stratus", "The relation %1.%2 must not be a list").arg(draft.name, field.name),
-                draft.name, field.name);
+            return fail(field.position,
+                        wantsList ? QCoreApplication::translate("Stratus",
+                                                                "The relation %1.%2 must be a list")
+                                        .arg(draft.name, field.name)
+                                  : QCoreApplication::translate(
+                                        "Stratus", "The relation %1.%2 must not be a list")
+                                        .arg(draft.name, field.name),
+                        draft.name, field.name);
         const QStringList relatedKey = related->data->primaryKey;
         const QStringList ownKey = type.data->primaryKey;
         QStringList targetNames;
@@ -371,24 +417,30 @@ bool Builder::resolveRelations(BuiltType &type)
         auto checkTargets = [&](const QStringList &fields, BuiltType *keyOwner) -> bool {
             const QStringList key = keyOwner->data->primaryKey;
             if (fields.size() != key.size())
-                return fail(field.relationPosition,
-                            QCoreApplication::translate("Stratus", "The relation %1.%2 needs %3 field(s) to hold the key of %4, got %5")
-                                .arg(draft.name, field.name)
-                                .arg(key.size())
-                                .arg(keyOwner->draft.name)
-                                .arg(fields.size()),
-                            draft.name, field.name);
+                return fail(
+                    field.relationPosition,
+                    QCoreApplication::translate(
+                        "Stratus",
+                        "The relation %1.%2 needs %3 field(s) to hold the key of %4, got %5")
+                        .arg(draft.name, field.name)
+                        .arg(key.size())
+                        .arg(keyOwner->draft.name)
+                        .arg(fields.size()),
+                    draft.name, field.name);
             for (qsizetype k = 0; k < fields.size(); ++k) {
                 FieldDraft *target = findField(draft, fields.at(k));
                 if (!target)
                     return fail(field.relationPosition,
-                                QCoreApplication::translate("Stratus", "The relation %1.%2 names the field %3, which %1 does not have")
+                                QCoreApplication::translate(
+                                    "Stratus",
+                                    "The relation %1.%2 names the field %3, which %1 does not have")
                                     .arg(draft.name, field.name, fields.at(k)),
                                 draft.name, field.name);
                 const QString keyType = keyFieldType(keyOwner, key.at(k));
                 if (target->list || target->typeName != keyType)
                     return fail(target->position,
-                                QCoreApplication::translate("Stratus", "The field %1.%2 must have type %3 to hold %4.%5")
+                                QCoreApplication::translate(
+                                    "Stratus", "The field %1.%2 must have type %3 to hold %4.%5")
                                     .arg(draft.name, target->name, keyType, keyOwner->draft.name,
                                          key.at(k)),
                                 draft.name, target->name);
@@ -435,7 +487,9 @@ bool Builder::resolveRelations(BuiltType &type)
                 if (field.childFields.size() != ownKey.size())
                     return fail(
                         field.relationPosition,
-                        QCoreApplication::translate("Stratus", "The relation %1.%2 needs %3 field(s) in %4 to hold the key of %1")
+                        QCoreApplication::translate(
+                            "Stratus",
+                            "The relation %1.%2 needs %3 field(s) in %4 to hold the key of %1")
                             .arg(draft.name, field.name)
                             .arg(ownKey.size())
                             .arg(field.typeName),
@@ -444,11 +498,13 @@ bool Builder::resolveRelations(BuiltType &type)
                     FieldDraft *child = findField(related->draft, field.childFields.at(k));
                     const QString keyType = keyFieldType(&type, ownKey.at(k));
                     if (!child || child->list || child->typeName != keyType)
-                        return fail(field.relationPosition,
-                                    QCoreApplication::translate("Stratus", "The relation %1.%2 needs the field %3.%4 of type %5")
-                                        .arg(draft.name, field.name, field.typeName,
-                                             field.childFields.at(k), keyType),
-                                    draft.name, field.name);
+                        return fail(
+                            field.relationPosition,
+                            QCoreApplication::translate(
+                                "Stratus", "The relation %1.%2 needs the field %3.%4 of type %5")
+                                .arg(draft.name, field.name, field.typeName,
+                                     field.childFields.at(k), keyType),
+                            draft.name, field.name);
                 }
                 associatedWith = field.childFields;
             } else if (!field.indexName.isEmpty()) {
@@ -459,20 +515,26 @@ bool Builder::resolveRelations(BuiltType &type)
                 }
                 if (!index)
                     return fail(field.relationPosition,
-                                QCoreApplication::translate("Stratus", "The relation %1.%2 names the index %3, which %4 does not have")
+                                QCoreApplication::translate(
+                                    "Stratus",
+                                    "The relation %1.%2 names the index %3, which %4 does not have")
                                     .arg(draft.name, field.name, field.indexName, field.typeName),
                                 draft.name, field.name);
                 const QStringList ownFields = field.fields.isEmpty() ? ownKey : field.fields;
                 if (index->fields.size() < ownFields.size())
                     return fail(
                         field.relationPosition,
-                        QCoreApplication::translate("Stratus", "The index %1 of %2 has fewer fields than the relation %3.%4 needs")
+                        QCoreApplication::translate(
+                            "Stratus",
+                            "The index %1 of %2 has fewer fields than the relation %3.%4 needs")
                             .arg(field.indexName, field.typeName, draft.name, field.name),
                         draft.name, field.name);
                 associatedWith = index->fields.first(ownFields.size());
             } else if (!field.fields.isEmpty()) {
                 return fail(field.relationPosition,
-                            QCoreApplication::translate("Stratus", "@hasMany(fields:) needs an indexName on %1").arg(field.typeName),
+                            QCoreApplication::translate(
+                                "Stratus", "@hasMany(fields:) needs an indexName on %1")
+                                .arg(field.typeName),
                             draft.name, field.name);
             } else {
                 // Implicit foreign key in the child: postCommentsId.
@@ -490,7 +552,8 @@ bool Builder::resolveRelations(BuiltType &type)
             BuiltType *join = findType(field.relationName);
             if (!join)
                 return fail(field.relationPosition,
-                            QCoreApplication::translate("Stratus", "Missing join model %1").arg(field.relationName));
+                            QCoreApplication::translate("Stratus", "Missing join model %1")
+                                .arg(field.relationName));
             const QString back = lowerFirst(draft.name);
             for (const QString &keyField : ownKey)
                 associatedWith.append(back + upperFirst(keyField));
@@ -516,14 +579,18 @@ bool Builder::checkKeys(BuiltType &type)
     for (const QString &name : type.data->primaryKey) {
         FieldDraft *field = findField(draft, name);
         if (!field)
-            return fail(draft.primaryKeyPosition,
-                        QCoreApplication::translate("Stratus", "The primary key of %1 names the field %2, which does not exist")
-                            .arg(draft.name, name),
-                        draft.name, name);
+            return fail(
+                draft.primaryKeyPosition,
+                QCoreApplication::translate(
+                    "Stratus", "The primary key of %1 names the field %2, which does not exist")
+                    .arg(draft.name, name),
+                draft.name, name);
         if (seen.contains(name))
-            return fail(draft.primaryKeyPosition,
-                        QCoreApplication::translate("Stratus", "The primary key of %1 names %2 twice").arg(draft.name, name),
-                        draft.name, name);
+            return fail(
+                draft.primaryKeyPosition,
+                QCoreApplication::translate("Stratus", "The primary key of %1 names %2 twice")
+                    .arg(draft.name, name),
+                draft.name, name);
         seen.insert(name);
         const ModelField::Type scalar = ModelField::scalarType(field->typeName);
         const bool keyType =
@@ -531,14 +598,16 @@ bool Builder::checkKeys(BuiltType &type)
             || isEnum(field->typeName);
         if (!keyType || field->list || field->relation != ModelField::Relation::None)
             return fail(field->position,
-                        QCoreApplication::translate("Stratus", "The key field %1.%2 must be a scalar or enum, not %3")
+                        QCoreApplication::translate(
+                            "Stratus", "The key field %1.%2 must be a scalar or enum, not %3")
                             .arg(draft.name, name, field->typeName),
                         draft.name, name);
         if (!field->required)
-            return fail(field->position,
-                        QCoreApplication::translate("Stratus", "The key field %1.%2 must be required (%3!)")
-                            .arg(draft.name, name, field->typeName),
-                        draft.name, name);
+            return fail(
+                field->position,
+                QCoreApplication::translate("Stratus", "The key field %1.%2 must be required (%3!)")
+                    .arg(draft.name, name, field->typeName),
+                draft.name, name);
     }
     QSet<QString> indexNames;
     for (qsizetype i = 0; i < draft.indexes.size(); ++i) {
@@ -546,27 +615,38 @@ bool Builder::checkKeys(BuiltType &type)
         const SourcePosition position =
             i < draft.indexPositions.size() ? draft.indexPositions.at(i) : draft.position;
         if (!isGraphQLName(index.name))
-            return fail(position, QCoreApplication::translate("Stratus", "\"%1\" is not a valid index name").arg(index.name),
+            return fail(position,
+                        QCoreApplication::translate("Stratus", "\"%1\" is not a valid index name")
+                            .arg(index.name),
                         draft.name);
         if (indexNames.contains(index.name))
-            return fail(position,
-                        QCoreApplication::translate("Stratus", "The index %1 of %2 is defined twice").arg(index.name, draft.name),
-                        draft.name);
+            return fail(
+                position,
+                QCoreApplication::translate("Stratus", "The index %1 of %2 is defined twice")
+                    .arg(index.name, draft.name),
+                draft.name);
         indexNames.insert(index.name);
         if (index.fields.isEmpty())
-            return fail(position, QCoreApplication::translate("Stratus", "The index %1 has no fields").arg(index.name), draft.name);
+            return fail(position,
+                        QCoreApplication::translate("Stratus", "The index %1 has no fields")
+                            .arg(index.name),
+                        draft.name);
         for (const QString &name : index.fields) {
             FieldDraft *field = findField(draft, name);
             if (!field)
-                return fail(position,
-                            QCoreApplication::translate("Stratus", "The index %1 of %2 names the field %3, which does not exist")
-                                .arg(index.name, draft.name, name),
-                            draft.name, name);
+                return fail(
+                    position,
+                    QCoreApplication::translate(
+                        "Stratus", "The index %1 of %2 names the field %3, which does not exist")
+                        .arg(index.name, draft.name, name),
+                    draft.name, name);
             const ModelField::Type scalar = ModelField::scalarType(field->typeName);
             if (field->list || (scalar == ModelField::Type::Invalid && !isEnum(field->typeName)))
                 return fail(position,
-                            QCoreApplication::translate("Stratus", "The index %1 cannot use %2.%3: only scalar and enum fields can be "
-                               "indexed")
+                            QCoreApplication::translate(
+                                "Stratus",
+                                "The index %1 cannot use %2.%3: only scalar and enum fields can be "
+                                "indexed")
                                 .arg(index.name, draft.name, name),
                             draft.name, name);
         }
@@ -593,7 +673,8 @@ std::optional<Schema> Builder::run(Error *error)
         hasModel = hasModel || type.draft.isModel;
     }
     if (!hasModel)
-        return done(fail({}, QCoreApplication::translate("Stratus", "The schema declares no type with @model")));
+        return done(fail(
+            {}, QCoreApplication::translate("Stratus", "The schema declares no type with @model")));
     // Key fields get their types from the declarations, so check keys before relations use them.
     for (BuiltType &type : m_types) {
         if (!checkKeys(type))
@@ -624,8 +705,8 @@ std::optional<Schema> Builder::run(Error *error)
             field->relation = draft.relation;
             field->implicit = draft.implicit;
             field->readOnly = type.draft.isModel
-                    && (draft.name == type.data->createdAtField
-                        || draft.name == type.data->updatedAtField);
+                && (draft.name == type.data->createdAtField
+                    || draft.name == type.data->updatedAtField);
             const ModelField::Type scalar = ModelField::scalarType(draft.typeName);
             if (draft.relation != ModelField::Relation::None) {
                 field->type = ModelField::Type::Model;
@@ -646,14 +727,17 @@ std::optional<Schema> Builder::run(Error *error)
             } else if (BuiltType *other = findType(draft.typeName)) {
                 if (other->draft.isModel)
                     return done(fail(draft.position,
-                                     QCoreApplication::translate("Stratus", "The field %1.%2 has the model type %3 but no @hasMany, "
-                                        "@hasOne, @belongsTo or @manyToMany directive")
+                                     QCoreApplication::translate(
+                                         "Stratus",
+                                         "The field %1.%2 has the model type %3 but no @hasMany, "
+                                         "@hasOne, @belongsTo or @manyToMany directive")
                                          .arg(type.draft.name, draft.name, draft.typeName),
                                      type.draft.name, draft.name));
                 field->type = ModelField::Type::NonModel;
             } else {
                 return done(fail(draft.position,
-                                 QCoreApplication::translate("Stratus", "The field %1.%2 has the unknown type %3")
+                                 QCoreApplication::translate(
+                                     "Stratus", "The field %1.%2 has the unknown type %3")
                                      .arg(type.draft.name, draft.name, draft.typeName),
                                  type.draft.name, draft.name));
             }

@@ -10,7 +10,6 @@ namespace Stratus {
 
 namespace {
 
-
 SourcePosition positionOf(const GraphQL::Location &location)
 {
     return SourcePosition{location.line, location.column};
@@ -69,13 +68,16 @@ bool Loader::stringList(const GraphQL::Directive &directive, QStringView argumen
     }
     if (arg->value.kind != GraphQL::Value::Kind::List)
         return fail(arg->value.location,
-                    QCoreApplication::translate("Stratus", "@%1(%2:) must be a list of field names").arg(directive.name, argument),
+                    QCoreApplication::translate("Stratus", "@%1(%2:) must be a list of field names")
+                        .arg(directive.name, argument),
                     model);
     for (const GraphQL::Value &item : arg->value.list) {
         if (item.kind != GraphQL::Value::Kind::String)
-            return fail(item.location,
-                        QCoreApplication::translate("Stratus", "@%1(%2:) must be a list of field names").arg(directive.name, argument),
-                        model);
+            return fail(
+                item.location,
+                QCoreApplication::translate("Stratus", "@%1(%2:) must be a list of field names")
+                    .arg(directive.name, argument),
+                model);
         out->append(item.text);
     }
     return true;
@@ -88,12 +90,16 @@ bool Loader::string(const GraphQL::Directive &directive, QStringView argument, Q
     if (!arg) {
         if (required)
             return fail(directive.location,
-                        QCoreApplication::translate("Stratus", "@%1 needs the argument %2").arg(directive.name, argument), model);
+                        QCoreApplication::translate("Stratus", "@%1 needs the argument %2")
+                            .arg(directive.name, argument),
+                        model);
         return true;
     }
     if (arg->value.kind != GraphQL::Value::Kind::String)
         return fail(arg->value.location,
-                    QCoreApplication::translate("Stratus", "@%1(%2:) must be a string").arg(directive.name, argument), model);
+                    QCoreApplication::translate("Stratus", "@%1(%2:) must be a string")
+                        .arg(directive.name, argument),
+                    model);
     *out = arg->value.text;
     return true;
 }
@@ -117,7 +123,10 @@ bool Loader::loadType(const GraphQL::TypeDefinition &type)
     switch (type.kind) {
     case GraphQL::TypeDefinition::Kind::Enum: {
         if (type.isExtension)
-            return fail(type.location, QCoreApplication::translate("Stratus", "Extending the enum %1 is not supported").arg(type.name));
+            return fail(
+                type.location,
+                QCoreApplication::translate("Stratus", "Extending the enum %1 is not supported")
+                    .arg(type.name));
         EnumDraft draft;
         draft.schema.name = type.name;
         draft.position = positionOf(type.location);
@@ -132,7 +141,9 @@ bool Loader::loadType(const GraphQL::TypeDefinition &type)
         return true;
     }
     if (type.isExtension)
-        return fail(type.location, QCoreApplication::translate("Stratus", "Extending the type %1 is not supported").arg(type.name),
+        return fail(type.location,
+                    QCoreApplication::translate("Stratus", "Extending the type %1 is not supported")
+                        .arg(type.name),
                     type.name);
 
     TypeDraft draft;
@@ -156,7 +167,9 @@ bool Loader::loadType(const GraphQL::TypeDefinition &type)
                                                            : nullptr;
                     if (!target)
                         return fail(fieldValue.location,
-                                    QCoreApplication::translate("Stratus", "@model(timestamps:) knows createdAt and updatedAt, not %1")
+                                    QCoreApplication::translate(
+                                        "Stratus",
+                                        "@model(timestamps:) knows createdAt and updatedAt, not %1")
                                         .arg(name),
                                     type.name);
                     if (fieldValue.kind == GraphQL::Value::Kind::Null)
@@ -166,11 +179,15 @@ bool Loader::loadType(const GraphQL::TypeDefinition &type)
                     else
                         return fail(
                             fieldValue.location,
-                            QCoreApplication::translate("Stratus", "@model(timestamps: {%1:}) must be a field name or null").arg(name),
+                            QCoreApplication::translate(
+                                "Stratus", "@model(timestamps: {%1:}) must be a field name or null")
+                                .arg(name),
                             type.name);
                 }
             } else {
-                return fail(value.location, QCoreApplication::translate("Stratus", "@model(timestamps:) must be an object or null"),
+                return fail(value.location,
+                            QCoreApplication::translate(
+                                "Stratus", "@model(timestamps:) must be an object or null"),
                             type.name);
             }
         }
@@ -180,7 +197,10 @@ bool Loader::loadType(const GraphQL::TypeDefinition &type)
             return false;
     }
     if (type.fields.isEmpty())
-        return fail(type.location, QCoreApplication::translate("Stratus", "The type %1 has no fields").arg(type.name), type.name);
+        return fail(
+            type.location,
+            QCoreApplication::translate("Stratus", "The type %1 has no fields").arg(type.name),
+            type.name);
     m_builder.types.append(draft);
     return true;
 }
@@ -204,10 +224,12 @@ bool Loader::loadField(TypeDraft &draft, const GraphQL::FieldDefinition &definit
         }
     }
     if (!type || type->kind != GraphQL::TypeRef::Kind::Named)
-        return fail(definition.type.location,
-                    QCoreApplication::translate("Stratus", "The field %1.%2 has the type %3; lists of lists are not supported")
-                        .arg(draft.name, field.name, definition.type.toString()),
-                    draft.name, field.name);
+        return fail(
+            definition.type.location,
+            QCoreApplication::translate(
+                "Stratus", "The field %1.%2 has the type %3; lists of lists are not supported")
+                .arg(draft.name, field.name, definition.type.toString()),
+            draft.name, field.name);
     field.typeName = type->name;
 
     int relations = 0;
@@ -216,7 +238,9 @@ bool Loader::loadField(TypeDraft &draft, const GraphQL::FieldDefinition &definit
         if (name == u"primaryKey") {
             if (!draft.primaryKey.isEmpty())
                 return fail(directive.location,
-                            QCoreApplication::translate("Stratus", "The type %1 has more than one @primaryKey").arg(draft.name),
+                            QCoreApplication::translate("Stratus",
+                                                        "The type %1 has more than one @primaryKey")
+                                .arg(draft.name),
                             draft.name, field.name);
             QStringList sortKeys;
             if (!stringList(directive, u"sortKeyFields", &sortKeys, draft.name))
@@ -248,7 +272,8 @@ bool Loader::loadField(TypeDraft &draft, const GraphQL::FieldDefinition &definit
                    || name == u"manyToMany") {
             if (++relations > 1)
                 return fail(directive.location,
-                            QCoreApplication::translate("Stratus", "The field %1.%2 has more than one relation directive")
+                            QCoreApplication::translate(
+                                "Stratus", "The field %1.%2 has more than one relation directive")
                                 .arg(draft.name, field.name),
                             draft.name, field.name);
             field.relationPosition = positionOf(directive.location);
@@ -274,8 +299,10 @@ bool Loader::loadField(TypeDraft &draft, const GraphQL::FieldDefinition &definit
             field.attributes.append(attribute(directive));
         } else if (name == u"connection" || name == u"key") {
             return fail(directive.location,
-                        QCoreApplication::translate("Stratus", "@%1 is the Amplify transformer v1 syntax; use @primaryKey, @index, "
-                           "@hasMany, @hasOne, @belongsTo or @manyToMany")
+                        QCoreApplication::translate(
+                            "Stratus",
+                            "@%1 is the Amplify transformer v1 syntax; use @primaryKey, @index, "
+                            "@hasMany, @hasOne, @belongsTo or @manyToMany")
                             .arg(name),
                         draft.name, field.name);
         } else {

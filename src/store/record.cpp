@@ -10,7 +10,6 @@ namespace Stratus {
 
 namespace {
 
-
 bool sameValue(const QVariant &a, const QVariant &b)
 {
     const bool aNull = !a.isValid() || a.isNull();
@@ -85,7 +84,8 @@ Record Record::copyOf(const QVariantMap &changes, Error *error) const
 {
     if (!isValid()) {
         if (error)
-            *error = Error(Error::Kind::Validation, QCoreApplication::translate("Stratus", "Cannot copy an invalid record"));
+            *error = Error(Error::Kind::Validation,
+                           QCoreApplication::translate("Stratus", "Cannot copy an invalid record"));
         return {};
     }
     const QStringList primaryKey = d->model.primaryKey();
@@ -93,16 +93,19 @@ Record Record::copyOf(const QVariantMap &changes, Error *error) const
         const ModelField field = d->model.field(it.key());
         if (!field.isValid() || !field.isStored()) {
             if (error)
-                *error = Error(Error::Kind::Validation,
-                               QCoreApplication::translate("Stratus", "The model %1 has no field %2").arg(modelName(), it.key()),
-                               modelName(), it.key());
+                *error =
+                    Error(Error::Kind::Validation,
+                          QCoreApplication::translate("Stratus", "The model %1 has no field %2")
+                              .arg(modelName(), it.key()),
+                          modelName(), it.key());
             return {};
         }
         const bool changed = !sameValue(d->values.value(it.key()), it.value());
         if (field.isReadOnly() && changed) {
             if (error)
                 *error = Error(Error::Kind::Validation,
-                               QCoreApplication::translate("Stratus", "The field %1.%2 is read-only: the store sets it")
+                               QCoreApplication::translate(
+                                   "Stratus", "The field %1.%2 is read-only: the store sets it")
                                    .arg(modelName(), it.key()),
                                modelName(), it.key());
             return {};
@@ -110,8 +113,10 @@ Record Record::copyOf(const QVariantMap &changes, Error *error) const
         if (d->snapshot && changed && primaryKey.contains(it.key())) {
             if (error)
                 *error = Error(Error::Kind::Validation,
-                               QCoreApplication::translate("Stratus", "The primary key field %1.%2 of a stored record cannot change; "
-                                  "save a new record and remove this one instead")
+                               QCoreApplication::translate(
+                                   "Stratus",
+                                   "The primary key field %1.%2 of a stored record cannot change; "
+                                   "save a new record and remove this one instead")
                                    .arg(modelName(), it.key()),
                                modelName(), it.key());
             return {};

@@ -113,8 +113,9 @@ StorageEngine::~StorageEngine()
 
 Error StorageEngine::storageError(const QString &what, const QSqlError &error) const
 {
-    return Error(Error::Kind::Storage, QCoreApplication::translate("Stratus", "%1 failed in %2").arg(what, m_path), {}, {},
-                 error.text());
+    return Error(Error::Kind::Storage,
+                 QCoreApplication::translate("Stratus", "%1 failed in %2").arg(what, m_path), {},
+                 {}, error.text());
 }
 
 bool StorageEngine::isOpen() const
@@ -137,15 +138,20 @@ Result<void> StorageEngine::openConnection()
 {
     const QFileInfo info(m_path);
     if (!info.absoluteDir().exists() && !QDir().mkpath(info.absolutePath()))
-        return Error(Error::Kind::Storage,
-                     QCoreApplication::translate("Stratus", "Cannot create the folder %1 for the database").arg(info.absolutePath()));
+        return Error(
+            Error::Kind::Storage,
+            QCoreApplication::translate("Stratus", "Cannot create the folder %1 for the database")
+                .arg(info.absolutePath()));
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
     if (!db.isValid())
-        return Error(Error::Kind::Storage, QCoreApplication::translate("Stratus", "The Qt SQLite driver (QSQLITE) is not available"));
+        return Error(Error::Kind::Storage,
+                     QCoreApplication::translate(
+                         "Stratus", "The Qt SQLite driver (QSQLITE) is not available"));
     db.setDatabaseName(m_path);
     db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
     if (!db.open())
-        return storageError(QCoreApplication::translate("Stratus", "Opening the database"), db.lastError());
+        return storageError(QCoreApplication::translate("Stratus", "Opening the database"),
+                            db.lastError());
     QSqlQuery query(db);
     const QStringList pragmas = {
         u"PRAGMA journal_mode=WAL"_s,
@@ -155,14 +161,17 @@ Result<void> StorageEngine::openConnection()
     };
     for (const QString &pragma : pragmas) {
         if (!query.exec(pragma))
-            return storageError(QCoreApplication::translate("Stratus", "Setting up the database"), query.lastError());
+            return storageError(QCoreApplication::translate("Stratus", "Setting up the database"),
+                                query.lastError());
         query.finish();
     }
     // Is it an SQLite database at all? journal_mode answers "wal" only if it is.
     if (query.exec(u"PRAGMA journal_mode"_s) && query.next()
         && query.value(0).toString().compare(u"wal", Qt::CaseInsensitive) != 0) {
-        return Error(Error::Kind::Storage,
-                     QCoreApplication::translate("Stratus", "The database %1 cannot use write-ahead logging").arg(m_path));
+        return Error(
+            Error::Kind::Storage,
+            QCoreApplication::translate("Stratus", "The database %1 cannot use write-ahead logging")
+                .arg(m_path));
     }
     query.finish();
     return createTables();
@@ -177,7 +186,8 @@ Result<void> StorageEngine::createTables()
     QSqlQuery query(db);
     auto exec = [&](const QString &sql) {
         if (!query.exec(sql)) {
-            error = storageError(QCoreApplication::translate("Stratus", "Creating the tables"), query.lastError());
+            error = storageError(QCoreApplication::translate("Stratus", "Creating the tables"),
+                                 query.lastError());
             return false;
         }
         return true;
@@ -200,7 +210,9 @@ Result<void> StorageEngine::createTables()
         && query.value(0).toInt() > storeFormatVersion) {
         rollback();
         return Error(Error::Kind::Storage,
-                     QCoreApplication::translate("Stratus", "The database %1 was written by a newer version of Stratus").arg(m_path));
+                     QCoreApplication::translate(
+                         "Stratus", "The database %1 was written by a newer version of Stratus")
+                         .arg(m_path));
     }
     query.finish();
 
@@ -228,7 +240,8 @@ Result<void> StorageEngine::createTables()
         // Fields added to the schema since the table was made: optional columns, rows kept.
         QSet<QString> existing;
         if (!query.exec(u"PRAGMA table_info("_s + quote(model.name()) + u')')) {
-            error = storageError(QCoreApplication::translate("Stratus", "Reading the tables"), query.lastError());
+            error = storageError(QCoreApplication::translate("Stratus", "Reading the tables"),
+                                 query.lastError());
             rollback();
             return error;
         }
@@ -273,7 +286,8 @@ Result<void> StorageEngine::createTables()
         meta.addBindValue(key);
         meta.addBindValue(value);
         if (!meta.exec()) {
-            error = storageError(QCoreApplication::translate("Stratus", "Writing the schema"), meta.lastError());
+            error = storageError(QCoreApplication::translate("Stratus", "Writing the schema"),
+                                 meta.lastError());
             rollback();
             return error;
         }
@@ -305,7 +319,8 @@ Result<void> StorageEngine::destroy()
         QFile file(m_path + suffix);
         if (file.exists() && !file.remove())
             return Error(Error::Kind::Storage,
-                         QCoreApplication::translate("Stratus", "Cannot delete %1: %2").arg(file.fileName(), file.errorString()));
+                         QCoreApplication::translate("Stratus", "Cannot delete %1: %2")
+                             .arg(file.fileName(), file.errorString()));
     }
     return {};
 }
@@ -314,13 +329,15 @@ bool StorageEngine::begin(Error *error)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.isOpen()) {
-        *error = Error(Error::Kind::State, QCoreApplication::translate("Stratus", "The database is not open"));
+        *error = Error(Error::Kind::State,
+                       QCoreApplication::translate("Stratus", "The database is not open"));
         return false;
     }
     // IMMEDIATE takes the write lock now, so a second process fails here, not at COMMIT.
     QSqlQuery query(db);
     if (!query.exec(u"BEGIN IMMEDIATE"_s)) {
-        *error = storageError(QCoreApplication::translate("Stratus", "Starting a transaction"), query.lastError());
+        *error = storageError(QCoreApplication::translate("Stratus", "Starting a transaction"),
+                              query.lastError());
         return false;
     }
     return true;
@@ -330,7 +347,8 @@ Error StorageEngine::commit()
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     if (!query.exec(u"COMMIT"_s)) {
-        const Error error = storageError(QCoreApplication::translate("Stratus", "Committing"), query.lastError());
+        const Error error =
+            storageError(QCoreApplication::translate("Stratus", "Committing"), query.lastError());
         rollback();
         return error;
     }
@@ -433,7 +451,9 @@ std::optional<StorageEngine::Row> StorageEngine::readRow(const ModelSchema &mode
     for (const QString &name : model.primaryKey())
         query.addBindValue(toSql(model.field(name), key.value(name)));
     if (!query.exec()) {
-        *error = storageError(QCoreApplication::translate("Stratus", "Reading %1").arg(model.name()), query.lastError());
+        *error =
+            storageError(QCoreApplication::translate("Stratus", "Reading %1").arg(model.name()),
+                         query.lastError());
         return std::nullopt;
     }
     if (!query.next())
@@ -462,7 +482,8 @@ Error StorageEngine::enqueue(const ModelSchema &model, const QString &operation,
     query.addBindValue(model.name());
     query.addBindValue(modelKey);
     if (!query.exec())
-        return storageError(QCoreApplication::translate("Stratus", "Reading the outbox"), query.lastError());
+        return storageError(QCoreApplication::translate("Stratus", "Reading the outbox"),
+                            query.lastError());
     if (query.next() && condition.isEmpty()) {
         const qint64 pendingId = query.value(0).toLongLong();
         const QString pendingOperation = query.value(1).toString();
@@ -474,8 +495,10 @@ Error StorageEngine::enqueue(const ModelSchema &model, const QString &operation,
             // Never sent: nothing to tell the server.
             write.prepare(u"DELETE FROM "_s + outboxTable + u" WHERE id = ?"_s);
             write.addBindValue(pendingId);
-            return write.exec() ? Error()
-                                : storageError(QCoreApplication::translate("Stratus", "Writing the outbox"), write.lastError());
+            return write.exec()
+                ? Error()
+                : storageError(QCoreApplication::translate("Stratus", "Writing the outbox"),
+                               write.lastError());
         }
         if (pendingOperation == u"Create" && operation == u"Update") {
             for (auto it = data.begin(); it != data.end(); ++it) {
@@ -486,8 +509,10 @@ Error StorageEngine::enqueue(const ModelSchema &model, const QString &operation,
             write.addBindValue(
                 QString::fromUtf8(QJsonDocument(pendingData).toJson(QJsonDocument::Compact)));
             write.addBindValue(pendingId);
-            return write.exec() ? Error()
-                                : storageError(QCoreApplication::translate("Stratus", "Writing the outbox"), write.lastError());
+            return write.exec()
+                ? Error()
+                : storageError(QCoreApplication::translate("Stratus", "Writing the outbox"),
+                               write.lastError());
         }
         if (pendingOperation == u"Update" && !pendingHasCondition
             && (operation == u"Update" || operation == u"Delete")) {
@@ -501,7 +526,8 @@ Error StorageEngine::enqueue(const ModelSchema &model, const QString &operation,
             write.prepare(u"DELETE FROM "_s + outboxTable + u" WHERE id = ?"_s);
             write.addBindValue(pendingId);
             if (!write.exec())
-                return storageError(QCoreApplication::translate("Stratus", "Writing the outbox"), write.lastError());
+                return storageError(QCoreApplication::translate("Stratus", "Writing the outbox"),
+                                    write.lastError());
             return enqueue(model, operation, key, merged, QJsonObject{{u"_merged"_s, true}});
         }
     }
@@ -520,7 +546,8 @@ Error StorageEngine::enqueue(const ModelSchema &model, const QString &operation,
         QString::fromUtf8(QJsonDocument(storedCondition).toJson(QJsonDocument::Compact)));
     insert.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!insert.exec())
-        return storageError(QCoreApplication::translate("Stratus", "Writing the outbox"), insert.lastError());
+        return storageError(QCoreApplication::translate("Stratus", "Writing the outbox"),
+                            insert.lastError());
     return {};
 }
 
@@ -539,12 +566,15 @@ Result<Record> StorageEngine::save(const Record &record, const Predicate &condit
     const bool exists = existing && !existing->deleted;
     if (!condition.isAll() && (!exists || !condition.matches(existing->values))) {
         rollback();
-        return Error(Error::Kind::Condition,
-                     exists ? QCoreApplication::translate("Stratus", "The stored %1 does not match the save condition %2")
-                                  .arg(model.name(), condition.toString())
-                            : QCoreApplication::translate("Stratus", "The save condition %1 needs a stored %2, and there is none")
-                                  .arg(condition.toString(), model.name()),
-                     model.name());
+        return Error(
+            Error::Kind::Condition,
+            exists ? QCoreApplication::translate(
+                         "Stratus", "The stored %1 does not match the save condition %2")
+                         .arg(model.name(), condition.toString())
+                   : QCoreApplication::translate(
+                         "Stratus", "The save condition %1 needs a stored %2, and there is none")
+                         .arg(condition.toString(), model.name()),
+            model.name());
     }
 
     const QList<ModelField> fields = storedFields(model);
@@ -612,7 +642,8 @@ Result<Record> StorageEngine::save(const Record &record, const Predicate &condit
             query.addBindValue(toSql(field, values.value(field.name())));
     }
     if (!query.exec()) {
-        error = storageError(QCoreApplication::translate("Stratus", "Saving %1").arg(model.name()), query.lastError());
+        error = storageError(QCoreApplication::translate("Stratus", "Saving %1").arg(model.name()),
+                             query.lastError());
         rollback();
         return error;
     }
@@ -656,7 +687,8 @@ Result<QueryResult> StorageEngine::query(const ModelSchema &model, const Predica
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.isOpen())
-        return Error(Error::Kind::State, QCoreApplication::translate("Stratus", "The database is not open"));
+        return Error(Error::Kind::State,
+                     QCoreApplication::translate("Stratus", "The database is not open"));
     const QList<ModelField> fields = storedFields(model);
     QStringList columns;
     for (const ModelField &field : fields)
@@ -683,7 +715,8 @@ Result<QueryResult> StorageEngine::query(const ModelSchema &model, const Predica
     for (const QVariant &value : std::as_const(bindings))
         query.addBindValue(value);
     if (!query.exec())
-        return storageError(QCoreApplication::translate("Stratus", "Querying %1").arg(model.name()), query.lastError());
+        return storageError(QCoreApplication::translate("Stratus", "Querying %1").arg(model.name()),
+                            query.lastError());
     QueryResult result;
     while (query.next()) {
         if (options.limit && result.items.size() == *options.limit) {
@@ -703,7 +736,8 @@ Result<QueryResult> StorageEngine::query(const ModelSchema &model, const Predica
 Result<Record> StorageEngine::get(const ModelSchema &model, const QVariantMap &key)
 {
     if (!isOpen())
-        return Error(Error::Kind::State, QCoreApplication::translate("Stratus", "The database is not open"));
+        return Error(Error::Kind::State,
+                     QCoreApplication::translate("Stratus", "The database is not open"));
     Error error;
     const std::optional<Row> row = readRow(model, key, &error);
     if (error.isValid())
@@ -731,7 +765,8 @@ Result<QList<Record>> StorageEngine::remove(const ModelSchema &model, const Pred
             if (!condition.isAll() && !condition.matches(row->values)) {
                 rollback();
                 return Error(Error::Kind::Condition,
-                             QCoreApplication::translate("Stratus", "The stored %1 does not match the remove condition %2")
+                             QCoreApplication::translate(
+                                 "Stratus", "The stored %1 does not match the remove condition %2")
                                  .arg(model.name(), condition.toString()),
                              model.name());
             }
@@ -757,7 +792,9 @@ Result<QList<Record>> StorageEngine::remove(const ModelSchema &model, const Pred
         for (const QString &name : model.primaryKey())
             del.addBindValue(toSql(model.field(name), victimKey.value(name)));
         if (!del.exec()) {
-            error = storageError(QCoreApplication::translate("Stratus", "Removing from %1").arg(model.name()), del.lastError());
+            error = storageError(
+                QCoreApplication::translate("Stratus", "Removing from %1").arg(model.name()),
+                del.lastError());
             rollback();
             return error;
         }
@@ -792,11 +829,13 @@ Result<QList<Record>> StorageEngine::remove(const ModelSchema &model, const Pred
 Result<QList<OutboxEntry>> StorageEngine::outbox()
 {
     if (!isOpen())
-        return Error(Error::Kind::State, QCoreApplication::translate("Stratus", "The database is not open"));
+        return Error(Error::Kind::State,
+                     QCoreApplication::translate("Stratus", "The database is not open"));
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     if (!query.exec(u"SELECT id, model, operation, model_key, data, condition FROM "_s + outboxTable
                     + u" ORDER BY id"_s))
-        return storageError(QCoreApplication::translate("Stratus", "Reading the outbox"), query.lastError());
+        return storageError(QCoreApplication::translate("Stratus", "Reading the outbox"),
+                            query.lastError());
     QList<OutboxEntry> entries;
     while (query.next()) {
         OutboxEntry entry;
@@ -814,10 +853,12 @@ Result<QList<OutboxEntry>> StorageEngine::outbox()
 Result<int> StorageEngine::outboxCount()
 {
     if (!isOpen())
-        return Error(Error::Kind::State, QCoreApplication::translate("Stratus", "The database is not open"));
+        return Error(Error::Kind::State,
+                     QCoreApplication::translate("Stratus", "The database is not open"));
     QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
     if (!query.exec(u"SELECT COUNT(*) FROM "_s + outboxTable) || !query.next())
-        return storageError(QCoreApplication::translate("Stratus", "Reading the outbox"), query.lastError());
+        return storageError(QCoreApplication::translate("Stratus", "Reading the outbox"),
+                            query.lastError());
     return query.value(0).toInt();
 }
 

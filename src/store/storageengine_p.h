@@ -8,7 +8,6 @@
 
 namespace Stratus {
 
-
 /// One row of the outbox: a change waiting to be sent to the server.
 struct OutboxEntry
 {
@@ -74,4 +73,3 @@ private:
 QString keyToText(const ModelSchema &model, const QVariantMap &key);
 
 } // namespace Stratus
-

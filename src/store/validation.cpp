@@ -11,7 +11,6 @@ namespace Stratus {
 
 namespace {
 
-
 // DynamoDB's item limit: a bigger record could never sync.
 constexpr qsizetype maxRecordBytes = 400 * 1024;
 
@@ -73,12 +72,15 @@ std::optional<QVariant> Validator::value(const ModelField &field, const QVariant
                                          const QString &path, int depth)
 {
     if (depth > 32) {
-        add(path, QCoreApplication::translate("Stratus", "%1.%2 is nested too deeply").arg(m_model, path));
+        add(path,
+            QCoreApplication::translate("Stratus", "%1.%2 is nested too deeply")
+                .arg(m_model, path));
         return std::nullopt;
     }
     if (isNull(value)) {
         if (field.isRequired()) {
-            add(path, QCoreApplication::translate("Stratus", "%1.%2 is required").arg(m_model, path));
+            add(path,
+                QCoreApplication::translate("Stratus", "%1.%2 is required").arg(m_model, path));
             return std::nullopt;
         }
         return QVariant();
@@ -99,7 +101,9 @@ std::optional<QVariant> Validator::value(const ModelField &field, const QVariant
         const QString itemPath = path + u'[' + QString::number(i) + u']';
         if (isNull(list.at(i))) {
             if (field.isListItemRequired()) {
-                add(itemPath, QCoreApplication::translate("Stratus", "%1.%2 cannot hold null items").arg(m_model, path));
+                add(itemPath,
+                    QCoreApplication::translate("Stratus", "%1.%2 cannot hold null items")
+                        .arg(m_model, path));
                 ok = false;
             } else {
                 items.append(QVariant());
@@ -124,11 +128,14 @@ std::optional<QVariantMap> Validator::object(const ModelSchema &type, const QVar
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         const ModelField field = type.field(it.key());
         if (!field.isValid()) {
-            add(prefix + it.key(), QCoreApplication::translate("Stratus", "%1 has no field %2").arg(type.name(), it.key()));
+            add(prefix + it.key(),
+                QCoreApplication::translate("Stratus", "%1 has no field %2")
+                    .arg(type.name(), it.key()));
             ok = false;
         } else if (!field.isStored()) {
             add(prefix + it.key(),
-                QCoreApplication::translate("Stratus", "%1.%2 is a relation; set its key fields (%3) instead")
+                QCoreApplication::translate("Stratus",
+                                            "%1.%2 is a relation; set its key fields (%3) instead")
                     .arg(type.name(), it.key(),
                          (field.targetNames().isEmpty() ? field.associatedWith()
                                                         : field.targetNames())
@@ -156,10 +163,14 @@ std::optional<QVariantMap> Validator::object(const ModelSchema &type, const QVar
 QList<Error> validateRecord(const Schema &schema, const Record &record, QVariantMap *canonical)
 {
     if (!record.isValid())
-        return {Error(Error::Kind::Validation, QCoreApplication::translate("Stratus", "The record is invalid (it has no model)"))};
+        return {Error(
+            Error::Kind::Validation,
+            QCoreApplication::translate("Stratus", "The record is invalid (it has no model)"))};
     const ModelSchema model = schema.model(record.modelName());
     if (!model.isValid())
-        return {Error(Error::Kind::Schema, QCoreApplication::translate("Stratus", "The schema has no model %1").arg(record.modelName()),
+        return {Error(Error::Kind::Schema,
+                      QCoreApplication::translate("Stratus", "The schema has no model %1")
+                          .arg(record.modelName()),
                       record.modelName())};
     Validator validator(schema, model.name());
     QVariantMap values = record.values();
@@ -173,8 +184,7 @@ QList<Error> validateRecord(const Schema &schema, const Record &record, QVariant
         if (key.metaType().id() == QMetaType::QString && key.toString().isEmpty() && !isNull(key)) {
             validator.errors.append(
                 Error(Error::Kind::Validation,
-                      QCoreApplication::translate("Stratus",
-                                                  "The key field %1.%2 cannot be empty")
+                      QCoreApplication::translate("Stratus", "The key field %1.%2 cannot be empty")
                           .arg(model.name(), keyField),
                       model.name(), keyField));
         }
@@ -186,8 +196,7 @@ QList<Error> validateRecord(const Schema &schema, const Record &record, QVariant
             if (isNull(values.value(target)) && !model.field(target).isRequired()) {
                 validator.errors.append(
                     Error(Error::Kind::Validation,
-                          QCoreApplication::translate("Stratus",
-                                                      "%1.%2 belongs to a %3: set %4")
+                          QCoreApplication::translate("Stratus", "%1.%2 belongs to a %3: set %4")
                               .arg(model.name(), field.name(), field.relatedModel(), target),
                           model.name(), target));
             }
@@ -197,14 +206,14 @@ QList<Error> validateRecord(const Schema &schema, const Record &record, QVariant
         const qsizetype size =
             QJsonDocument::fromVariant(*result).toJson(QJsonDocument::Compact).size();
         if (size > maxRecordBytes)
-            validator.errors.append(Error(
-                Error::Kind::Validation,
-                QCoreApplication::translate("Stratus",
-                                            "The %1 record takes %2 bytes; at most %3 can sync")
-                    .arg(model.name())
-                    .arg(size)
-                    .arg(maxRecordBytes),
-                model.name()));
+            validator.errors.append(
+                Error(Error::Kind::Validation,
+                      QCoreApplication::translate(
+                          "Stratus", "The %1 record takes %2 bytes; at most %3 can sync")
+                          .arg(model.name())
+                          .arg(size)
+                          .arg(maxRecordBytes),
+                      model.name()));
     }
     if (validator.errors.isEmpty() && canonical)
         *canonical = *result;
