@@ -48,6 +48,7 @@ public:
     void setPredicate(const Predicate &predicate);
     /// `"done, priority desc"`: fields, each optionally followed by asc or desc.
     QString sort() const;
+    using QAbstractListModel::sort; // QAbstractItemModel::sort(column, order) stays visible
     void setSort(const QString &sort);
     QList<SortField> sortFields() const;
     void setSortFields(const QList<SortField> &sort);

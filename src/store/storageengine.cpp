@@ -142,6 +142,31 @@ Result<void> StorageEngine::openConnection()
             Error::Kind::Storage,
             QCoreApplication::translate("Stratus", "Cannot create the folder %1 for the database")
                 .arg(info.absolutePath()));
+    // The outbox must have one drainer: a second store on the same file, in this process or
+    // another, is refused. A lock left by a killed process is stale (its PID is gone).
+    m_lock = std::make_unique<QLockFile>(m_path + u".lock"_s);
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        m_lock->getLockInfo(&pid, &host, &application);
+        const QLockFile::LockError reason = m_lock->error();
+        m_lock.reset();
+        if (reason == QLockFile::LockFailedError)
+            return Error(Error::Kind::State,
+                         QCoreApplication::translate(
+                             "Stratus",
+                             "The database %1 is already open in another DataStore (process %2, "
+                             "%3); a database file has one writer: use one DataStore, or one "
+                             "file per store")
+                             .arg(m_path)
+                             .arg(pid)
+                             .arg(application.isEmpty() ? host : application));
+        return Error(
+            Error::Kind::Storage,
+            QCoreApplication::translate("Stratus", "Cannot lock the database %1").arg(m_path));
+    }
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
     if (!db.isValid())
         return Error(Error::Kind::Storage,
@@ -299,8 +324,10 @@ Result<void> StorageEngine::createTables()
 
 void StorageEngine::close()
 {
-    if (!QSqlDatabase::contains(m_connectionName))
+    if (!QSqlDatabase::contains(m_connectionName)) {
+        m_lock.reset();
         return;
+    }
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen()) {
@@ -310,6 +337,7 @@ void StorageEngine::close()
         db.close();
     }
     QSqlDatabase::removeDatabase(m_connectionName);
+    m_lock.reset(); // unlocks
 }
 
 Result<void> StorageEngine::destroy()

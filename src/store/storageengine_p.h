@@ -3,8 +3,11 @@
 #include <Stratus/datastore.h>
 #include <Stratus/observation.h>
 
+#include <QtCore/qlockfile.h>
 #include <QtCore/qobject.h>
+
 #include <QtSql/qsqldatabase.h>
+#include <memory>
 
 namespace Stratus {
 
@@ -68,6 +71,7 @@ private:
     QString m_path;
     DataStore::Durability m_durability;
     QString m_connectionName;
+    std::unique_ptr<QLockFile> m_lock; // one writer per file, across stores and processes
 };
 
 QString keyToText(const ModelSchema &model, const QVariantMap &key);

@@ -3,7 +3,7 @@
 #   tests/fuzz/run-fuzz.sh [SECONDS [BUILD_DIR]]     (defaults: 60 and <repo>/build/fuzz)
 # Prints "fuzz: N executions in S s, no crash" and exits 0, or prints what libFuzzer found (a
 # crash, a sanitizer report, a leak, a timeout or an out-of-memory) and exits non-zero; the
-# offending input is then in BUILD_DIR/fuzz-artifacts and the whole log in BUILD_DIR/fuzz_graphql.log.
+# offending input is then in BUILD_DIR/fuzz-artifacts, the whole log in BUILD_DIR/fuzz_graphql.log.
 set -euo pipefail
 
 seconds=${1:-60}
@@ -47,12 +47,14 @@ if [[ -z $executions ]]; then
     executions=$(sed -n 's/^Done \([0-9]*\) runs.*/\1/p' "$log" | tail -n 1)
 fi
 elapsed=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -n 1)
-coverage=$(grep -E '^#[0-9]+' "$log" | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9]+[a-zA-Z]*' \
-    | tail -n 1 || true)
-findings=$(grep -E 'ERROR: (AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|libFuzzer)|runtime error:|^SUMMARY:' "$log" || true)
+coverage=$(grep -E '^#[0-9]+' "$log" \
+    | grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9]+[a-zA-Z]*' | tail -n 1 || true)
+report='ERROR: (Address|Leak|UndefinedBehavior)Sanitizer|ERROR: libFuzzer|runtime error:|^SUMMARY:'
+findings=$(grep -E "$report" "$log" || true)
 
 if [[ $status -eq 0 && -z $findings ]]; then
-    echo "fuzz: ${executions:-?} executions in ${elapsed:-$seconds} s, no crash${coverage:+ ($coverage)}"
+    echo "fuzz: ${executions:-?} executions in ${elapsed:-$seconds} s," \
+        "no crash${coverage:+ ($coverage)}"
     exit 0
 fi
 
