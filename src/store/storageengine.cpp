@@ -80,7 +80,77 @@ QJsonValue jsonValue(const QVariant &value)
     return QJsonValue::fromVariant(value);
 }
 
+QString typeText(const QJsonObject &field)
+{
+    const QJsonValue type = field.value(u"type"_s);
+    QString name =
+        type.isObject() ? type.toObject().constBegin().value().toString() : type.toString();
+    if (field.value(u"isArray"_s).toBool())
+        name = u'[' + name + u']';
+    return name;
+}
+
 } // namespace
+
+QString migrationProblem(const QJsonObject &oldSchema, const QJsonObject &newSchema,
+                         const std::function<bool(const QString &model)> &hasRows)
+{
+    const QJsonObject oldModels = oldSchema.value(u"models"_s).toObject();
+    const QJsonObject newModels = newSchema.value(u"models"_s).toObject();
+    for (auto it = newModels.constBegin(); it != newModels.constEnd(); ++it) {
+        if (!oldModels.contains(it.key()))
+            continue; // a new model: a new table
+        const QString model = it.key();
+        const QJsonObject oldModel = oldModels.value(model).toObject();
+        const QJsonObject newModel = it.value().toObject();
+        if (oldModel.value(u"primaryKey"_s) != newModel.value(u"primaryKey"_s))
+            return QCoreApplication::translate("Stratus", "the primary key of %1 changed")
+                .arg(model);
+        const QJsonObject oldFields = oldModel.value(u"fields"_s).toObject();
+        const QJsonObject newFields = newModel.value(u"fields"_s).toObject();
+        for (auto field = newFields.constBegin(); field != newFields.constEnd(); ++field) {
+            const QJsonObject newField = field.value().toObject();
+            if (newField.contains(u"association"_s))
+                continue; // relation fields have no column
+            if (!oldFields.contains(field.key())) {
+                if (newField.value(u"isRequired"_s).toBool() && hasRows(model))
+                    return QCoreApplication::translate(
+                               "Stratus",
+                               "the new field %1.%2 is required, and the stored records have no "
+                               "value for it")
+                        .arg(model, field.key());
+                continue;
+            }
+            const QJsonObject oldField = oldFields.value(field.key()).toObject();
+            if (typeText(oldField) != typeText(newField))
+                return QCoreApplication::translate("Stratus",
+                                                   "the field %1.%2 changed type from %3 to %4")
+                    .arg(model, field.key(), typeText(oldField), typeText(newField));
+            if (newField.value(u"isRequired"_s).toBool()
+                && !oldField.value(u"isRequired"_s).toBool() && hasRows(model))
+                return QCoreApplication::translate(
+                           "Stratus",
+                           "the field %1.%2 became required, and stored records may lack it")
+                    .arg(model, field.key());
+        }
+    }
+    const QJsonObject oldEnums = oldSchema.value(u"enums"_s).toObject();
+    const QJsonObject newEnums = newSchema.value(u"enums"_s).toObject();
+    for (auto it = oldEnums.constBegin(); it != oldEnums.constEnd(); ++it) {
+        if (!newEnums.contains(it.key()))
+            continue;
+        const QJsonArray newValues =
+            newEnums.value(it.key()).toObject().value(u"values"_s).toArray();
+        for (const QJsonValue &value : it.value().toObject().value(u"values"_s).toArray()) {
+            if (!newValues.contains(value))
+                return QCoreApplication::translate(
+                           "Stratus",
+                           "the value %1 was removed from the enum %2, and records may hold it")
+                    .arg(value.toString(), it.key());
+        }
+    }
+    return {};
+}
 
 QString keyToText(const ModelSchema &model, const QVariantMap &key)
 {
@@ -238,6 +308,30 @@ Result<void> StorageEngine::createTables()
                      QCoreApplication::translate(
                          "Stratus", "The database %1 was written by a newer version of Stratus")
                          .arg(m_path));
+    }
+    query.finish();
+
+    // A schema change that cannot keep the data refuses to open, leaving the file as it was.
+    if (query.exec(u"SELECT value FROM "_s + metaTable + u" WHERE key = 'schema'"_s)
+        && query.next()) {
+        const QJsonObject stored =
+            QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object();
+        query.finish();
+        const QString problem =
+            migrationProblem(stored, m_schema.toJson(), [&](const QString &model) {
+                QSqlQuery count(db);
+                return count.exec(u"SELECT 1 FROM "_s + quote(model) + u" LIMIT 1"_s)
+                    && count.next();
+            });
+        if (!problem.isEmpty()) {
+            rollback();
+            return Error(Error::Kind::Schema,
+                         QCoreApplication::translate(
+                             "Stratus",
+                             "The schema changed in a way that cannot keep the data in %1: %2. "
+                             "The database was left as it was; clear() it to start afresh.")
+                             .arg(m_path, problem));
+        }
     }
     query.finish();
 

@@ -7,6 +7,7 @@
 #include <QtCore/qobject.h>
 
 #include <QtSql/qsqldatabase.h>
+#include <functional>
 #include <memory>
 
 namespace Stratus {
@@ -75,5 +76,12 @@ private:
 };
 
 QString keyToText(const ModelSchema &model, const QVariantMap &key);
+
+/// What makes \a newSchema unable to keep the data stored under \a oldSchema (both in
+/// Schema::toJson() form), or an empty string when it migrates in place: new models, optional
+/// fields, enum values, indexes and relations do; type changes, key changes, removed enum values
+/// and new required fields over existing rows do not.
+QString migrationProblem(const QJsonObject &oldSchema, const QJsonObject &newSchema,
+                         const std::function<bool(const QString &model)> &hasRows);
 
 } // namespace Stratus

@@ -26,10 +26,14 @@ Item {
             tryCompare(list, "count", before + 1)
             tryCompare(field, "text", "")
             let row = -1
-            for (let i = 0; i < list.count; ++i)
-                if (list.itemAtIndex(i).text === "Buy milk")
-                    row = i
-            verify(row >= 0)
+            tryVerify(() => {
+                for (let i = 0; i < list.count; ++i) {
+                    const delegate = list.itemAtIndex(i)
+                    if (delegate && delegate.text === "Buy milk")
+                        row = i
+                }
+                return row >= 0
+            })
             const item = list.itemAtIndex(row)
             item.toggle()
             item.toggled()

@@ -110,8 +110,8 @@ void tst_CrashSafety::killedWriterLosesNothingAcknowledged_data()
         ? quint32(qEnvironmentVariableIntValue("STRATUS_TEST_SEED"))
         : 977u;
     QRandomGenerator random(seed);
-    for (int i = 0; i < 8; ++i) {
-        const int delay = 30 + int(random.bounded(400));
+    for (int i = 0; i < 24; ++i) {
+        const int delay = 20 + int(random.bounded(300));
         QTest::addRow("seed %u, kill after %d ms", seed, delay) << delay;
     }
 }
