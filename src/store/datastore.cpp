@@ -521,6 +521,22 @@ QFuture<Result<QList<Record>>> DataStore::remove(const QString &modelName,
     });
 }
 
+QFuture<Result<QList<Record>>> DataStore::related(const Record &record, const QString &field)
+{
+    Q_D(DataStore);
+    Error error;
+    const ModelSchema model = d->modelOf(record.modelName(), &error);
+    if (!model.isValid())
+        return d->ready<QList<Record>>(error);
+    const ModelField relation = model.field(field);
+    if (relation.relation() == ModelField::Relation::None)
+        return d->ready<QList<Record>>(Error(
+            Error::Kind::Validation, tr("%1.%2 is not a relation field").arg(model.name(), field),
+            model.name(), field));
+    return d->post<QList<Record>>(
+        [record, field](StorageEngine *engine) { return engine->related(record, field); });
+}
+
 QFuture<Result<void>> DataStore::start()
 {
     Q_D(DataStore);

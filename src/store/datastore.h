@@ -132,7 +132,14 @@ public:
     /// Removes the record of \a model with key \a key (as for get()).
     QFuture<Result<QList<Record>>> removeByKey(const QString &model, const QVariant &key);
     /// Removes every record of \a model that matches \a predicate; Predicate::all() removes all.
+    /// Removing a record also removes its `@hasMany` and `@hasOne` children (and `@manyToMany`
+    /// join records), in the same transaction; the outbox gets the children's deletes first.
     QFuture<Result<QList<Record>>> remove(const QString &model, const Predicate &predicate);
+
+    /// The records related to \a record through its relation field \a field, read when asked:
+    /// the parent of a `@belongsTo` and the child of a `@hasOne` (zero or one record), the
+    /// children of a `@hasMany`, and the partners of a `@manyToMany` (through the join model).
+    QFuture<Result<QList<Record>>> related(const Record &record, const QString &field);
 
     /// Opens the database. Other calls start the store themselves; start() is for apps that
     /// want to know early whether the database opens.

@@ -19,6 +19,33 @@ bool sameValue(const QVariant &a, const QVariant &b)
     return a == b;
 }
 
+// Values given for a @belongsTo or @hasOne field as a Record fill that relation's key fields,
+// as Amplify's `new Comment({ post })` does.
+QVariantMap applyRelatedRecords(const ModelSchema &model, const QVariantMap &values)
+{
+    QVariantMap result = values;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        const ModelField field = model.field(it.key());
+        if ((field.relation() != ModelField::Relation::BelongsTo
+             && field.relation() != ModelField::Relation::HasOne)
+            || field.targetNames().isEmpty())
+            continue;
+        const bool isRecord = it.value().metaType() == QMetaType::fromType<Record>();
+        const bool isNull = !it.value().isValid() || it.value().isNull();
+        if (!isRecord && !isNull)
+            continue; // validation names the problem
+        const Record related = isRecord ? it.value().value<Record>() : Record();
+        if (isRecord && related.modelName() != field.relatedModel())
+            continue;
+        const QStringList key = related.isValid() ? related.model().primaryKey() : QStringList();
+        const QStringList targets = field.targetNames();
+        for (qsizetype i = 0; i < targets.size(); ++i)
+            result.insert(targets.at(i), isRecord ? related.value(key.value(i)) : QVariant());
+        result.remove(it.key());
+    }
+    return result;
+}
+
 } // namespace
 
 Record::Record() = default;
@@ -26,7 +53,7 @@ Record::Record() = default;
 Record::Record(const ModelSchema &model, const QVariantMap &values) : d(new RecordData)
 {
     d->model = model;
-    d->values = values;
+    d->values = applyRelatedRecords(model, values);
     if (model.primaryKey() == QStringList{u"id"_s}) {
         const QVariant id = values.value(u"id"_s);
         if (!id.isValid() || id.isNull()
@@ -80,7 +107,7 @@ QVariantMap Record::key() const
     return key;
 }
 
-Record Record::copyOf(const QVariantMap &changes, Error *error) const
+Record Record::copyOf(const QVariantMap &givenChanges, Error *error) const
 {
     if (!isValid()) {
         if (error)
@@ -88,6 +115,7 @@ Record Record::copyOf(const QVariantMap &changes, Error *error) const
                            QCoreApplication::translate("Stratus", "Cannot copy an invalid record"));
         return {};
     }
+    const QVariantMap changes = applyRelatedRecords(d->model, givenChanges);
     const QStringList primaryKey = d->model.primaryKey();
     for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
         const ModelField field = d->model.field(it.key());

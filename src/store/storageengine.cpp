@@ -1,5 +1,6 @@
 #include "storageengine_p.h"
 
+#include "predicate/predicate_p.h"
 #include "predicate/sqlcompiler_p.h"
 #include "schema/scalars_p.h"
 #include "store/record_p.h"
@@ -903,40 +904,14 @@ Result<QList<Record>> StorageEngine::remove(const ModelSchema &model, const Pred
         }
         victims = found.value().items;
     }
-    QStringList where;
-    for (const QString &name : model.primaryKey())
-        where.append(quote(name) + u" = ?"_s);
-    QSqlQuery del(QSqlDatabase::database(m_connectionName, false));
-    del.prepare(u"DELETE FROM "_s + quote(model.name()) + u" WHERE "_s + where.join(u" AND "));
     QList<Change> changes;
+    QSet<QString> visited;
     for (const Record &victim : std::as_const(victims)) {
-        const QVariantMap victimKey = victim.key();
-        for (const QString &name : model.primaryKey())
-            del.addBindValue(toSql(model.field(name), victimKey.value(name)));
-        if (!del.exec()) {
-            error = storageError(
-                QCoreApplication::translate("Stratus", "Removing from %1").arg(model.name()),
-                del.lastError());
+        error = removeRecord(model, victim, condition, 0, changes, visited);
+        if (error.isValid()) {
             rollback();
             return error;
         }
-        if (model.isSyncable()) {
-            QJsonObject data;
-            for (auto it = victimKey.cbegin(); it != victimKey.cend(); ++it)
-                data.insert(it.key(), jsonValue(it.value()));
-            data.insert(u"_version"_s,
-                        victim.version() ? QJsonValue(victim.version()) : QJsonValue());
-            error = enqueue(model, u"Delete"_s, victimKey, data, condition.toJson());
-            if (error.isValid()) {
-                rollback();
-                return error;
-            }
-        }
-        Change change;
-        change.operation = Change::Operation::Delete;
-        change.record = victim;
-        change.condition = condition;
-        changes.append(change);
     }
     if (victims.isEmpty()) {
         rollback();
@@ -946,6 +921,157 @@ Result<QList<Record>> StorageEngine::remove(const ModelSchema &model, const Pred
         return error;
     Q_EMIT committed(changes);
     return victims;
+}
+
+Result<QList<Record>> StorageEngine::children(const ModelSchema &model, const Record &record,
+                                              const ModelField &field)
+{
+    // The records that hold this record's key in their fields associatedWith.
+    const ModelSchema child =
+        m_schema.model(field.relation() == ModelField::Relation::ManyToMany ? field.joinModel()
+                                                                            : field.relatedModel());
+    const QStringList foreignKey = field.associatedWith();
+    const QStringList key = model.primaryKey();
+    if (!child.isValid() || foreignKey.size() != key.size())
+        return QList<Record>();
+    QList<Predicate> parts;
+    for (qsizetype i = 0; i < key.size(); ++i) {
+        const QVariant value = record.value(key.at(i));
+        if (PredicateValues::isNull(value))
+            return QList<Record>();
+        parts.append(Predicate::comparison(foreignKey.at(i), Predicate::Operator::Eq, value));
+    }
+    auto found = query(child, Predicate::allOf(parts), {});
+    if (!found)
+        return found.error();
+    return found->items;
+}
+
+Result<QList<Record>> StorageEngine::related(const Record &record, const QString &fieldName)
+{
+    if (!isOpen())
+        return Error(Error::Kind::State,
+                     QCoreApplication::translate("Stratus", "The database is not open"));
+    const ModelSchema model = m_schema.model(record.modelName());
+    const ModelField field = model.field(fieldName);
+    switch (field.relation()) {
+    case ModelField::Relation::BelongsTo:
+    case ModelField::Relation::HasOne: {
+        const ModelSchema target = m_schema.model(field.relatedModel());
+        const QStringList foreignKey = field.targetNames();
+        const QStringList key = target.primaryKey();
+        if (foreignKey.size() != key.size())
+            return QList<Record>();
+        QVariantMap values;
+        for (qsizetype i = 0; i < key.size(); ++i) {
+            const QVariant value = record.value(foreignKey.at(i));
+            if (PredicateValues::isNull(value))
+                return QList<Record>();
+            values.insert(key.at(i), value);
+        }
+        auto found = get(target, values);
+        if (!found)
+            return found.error();
+        return found->isValid() ? QList<Record>{*found} : QList<Record>();
+    }
+    case ModelField::Relation::HasMany:
+        return children(model, record, field);
+    case ModelField::Relation::ManyToMany: {
+        // Through the join model: each join record belongs to one partner.
+        auto joins = children(model, record, field);
+        if (!joins)
+            return joins;
+        const ModelSchema join = m_schema.model(field.joinModel());
+        ModelField toPartner;
+        for (const ModelField &candidate : join.fields()) {
+            if (candidate.relation() == ModelField::Relation::BelongsTo
+                && candidate.relatedModel() == field.relatedModel()
+                && candidate.targetNames() != field.associatedWith())
+                toPartner = candidate;
+        }
+        QList<Record> partners;
+        for (const Record &link : joins.value()) {
+            auto partner = related(link, toPartner.name());
+            if (!partner)
+                return partner;
+            partners += partner.value();
+        }
+        return partners;
+    }
+    case ModelField::Relation::None:
+        break;
+    }
+    return Error(Error::Kind::Validation,
+                 QCoreApplication::translate("Stratus", "%1.%2 is not a relation")
+                     .arg(model.name(), fieldName),
+                 model.name(), fieldName);
+}
+
+Error StorageEngine::removeRecord(const ModelSchema &model, const Record &victim,
+                                  const Predicate &condition, int depth, QList<Change> &changes,
+                                  QSet<QString> &visited)
+{
+    const QVariantMap victimKey = victim.key();
+    if (visited.contains(model.name() + keyToText(model, victimKey)))
+        return {};
+    visited.insert(model.name() + keyToText(model, victimKey));
+    if (depth > 64)
+        return Error(Error::Kind::Storage,
+                     QCoreApplication::translate("Stratus", "Cascading deletes nest too deeply"));
+    // Children first, so that the server never holds a child whose parent is gone.
+    for (const ModelField &field : model.fields()) {
+        QList<Record> dependents;
+        ModelSchema dependentModel;
+        if (field.relation() == ModelField::Relation::HasMany
+            || field.relation() == ModelField::Relation::ManyToMany) {
+            auto found = children(model, victim, field);
+            if (!found)
+                return found.error();
+            dependents = found.value();
+            dependentModel = m_schema.model(field.relation() == ModelField::Relation::ManyToMany
+                                                ? field.joinModel()
+                                                : field.relatedModel());
+        } else if (field.relation() == ModelField::Relation::HasOne) {
+            auto found = related(victim, field.name());
+            if (!found)
+                return found.error();
+            dependents = found.value();
+            dependentModel = m_schema.model(field.relatedModel());
+        }
+        for (const Record &dependent : std::as_const(dependents)) {
+            if (Error error = removeRecord(dependentModel, dependent, Predicate(), depth + 1,
+                                           changes, visited);
+                error.isValid())
+                return error;
+        }
+    }
+    QStringList where;
+    for (const QString &name : model.primaryKey())
+        where.append(quote(name) + u" = ?"_s);
+    QSqlQuery del(QSqlDatabase::database(m_connectionName, false));
+    del.prepare(u"DELETE FROM "_s + quote(model.name()) + u" WHERE "_s + where.join(u" AND "));
+    for (const QString &name : model.primaryKey())
+        del.addBindValue(toSql(model.field(name), victimKey.value(name)));
+    if (!del.exec())
+        return storageError(
+            QCoreApplication::translate("Stratus", "Removing from %1").arg(model.name()),
+            del.lastError());
+    if (model.isSyncable()) {
+        QJsonObject data;
+        for (auto it = victimKey.cbegin(); it != victimKey.cend(); ++it)
+            data.insert(it.key(), jsonValue(it.value()));
+        data.insert(u"_version"_s, victim.version() ? QJsonValue(victim.version()) : QJsonValue());
+        if (Error error = enqueue(model, u"Delete"_s, victimKey, data,
+                                  depth == 0 ? condition.toJson() : QJsonObject());
+            error.isValid())
+            return error;
+    }
+    Change change;
+    change.operation = Change::Operation::Delete;
+    change.record = victim;
+    change.condition = depth == 0 ? condition : Predicate();
+    changes.append(change);
+    return {};
 }
 
 Result<QList<OutboxEntry>> StorageEngine::outbox()

@@ -5,6 +5,7 @@
 
 #include <QtCore/qlockfile.h>
 #include <QtCore/qobject.h>
+#include <QtCore/qset.h>
 
 #include <QtSql/qsqldatabase.h>
 #include <functional>
@@ -46,6 +47,8 @@ public:
     Result<Record> get(const ModelSchema &model, const QVariantMap &key);
     Result<QList<Record>> remove(const ModelSchema &model, const Predicate &predicate,
                                  const std::optional<QVariantMap> &key, const Predicate &condition);
+    /// The records \a field of \a record points at (0 or 1 for belongsTo and hasOne).
+    Result<QList<Record>> related(const Record &record, const QString &field);
     Result<QList<OutboxEntry>> outbox();
     Result<int> outboxCount();
 
@@ -56,6 +59,10 @@ Q_SIGNALS:
 private:
     struct Row;
     Error storageError(const QString &what, const QSqlError &error) const;
+    Result<QList<Record>> children(const ModelSchema &model, const Record &record,
+                                   const ModelField &field);
+    Error removeRecord(const ModelSchema &model, const Record &victim, const Predicate &condition,
+                       int depth, QList<Change> &changes, QSet<QString> &visited);
     Result<void> openConnection();
     Result<void> createTables();
     std::optional<Row> readRow(const ModelSchema &model, const QVariantMap &key, Error *error);
