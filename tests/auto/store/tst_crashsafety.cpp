@@ -136,6 +136,11 @@ void tst_CrashSafety::killedWriterLosesNothingAcknowledged()
     qInfo("%lld saves acknowledged before SIGKILL", qlonglong(acknowledged.size()));
 
     QCOMPARE(column(path, u"PRAGMA integrity_check"_s), QStringList{u"ok"_s});
+    // Killed before the store made its tables (a slow start): nothing was acknowledged either.
+    if (column(path, u"SELECT name FROM sqlite_master WHERE name = 'Todo'"_s).isEmpty()) {
+        QVERIFY(acknowledged.isEmpty());
+        return;
+    }
     const QStringList stored = column(path, u"SELECT id FROM Todo"_s);
     const QStringList queued = column(
         path,
