@@ -430,7 +430,9 @@ QString allowedOperators(FieldClass fieldClass)
 class Resolver
 {
 public:
-    explicit Resolver(const ModelSchema &model) : m_model(model) { }
+    explicit Resolver(const ModelSchema &model, const Schema *schema = nullptr)
+        : m_model(model), m_schema(schema)
+    { }
 
     std::optional<Predicate> resolve(const Predicate &predicate);
     Error error;
@@ -444,8 +446,43 @@ private:
     std::optional<QVariant> operand(const ModelField &field, FieldClass fieldClass,
                                     const QVariant &value, bool allowNull, Predicate::Operator op);
 
+    std::optional<Predicate> parent(const Predicate &predicate);
+
     ModelSchema m_model;
+    const Schema *m_schema;
 };
+
+// `blog.name eq "x"`: a comparison on a field of the @belongsTo parent.
+std::optional<Predicate> Resolver::parent(const Predicate &predicate)
+{
+    const QString path = predicate.field();
+    const QString relationName = path.section(u'.', 0, 0);
+    const QString parentField = path.section(u'.', 1);
+    const ModelField relation = m_model.field(relationName);
+    if (relation.relation() != ModelField::Relation::BelongsTo || relation.targetNames().isEmpty()
+        || parentField.contains(u'.')) {
+        fail(path,
+             QCoreApplication::translate(
+                 "Stratus", "%1 is no field of %2 nor a field of its @belongsTo parent")
+                 .arg(path, m_model.name()));
+        return std::nullopt;
+    }
+    if (!m_schema) {
+        fail(path,
+             QCoreApplication::translate(
+                 "Stratus", "The parent predicate %1 works in queries and removes only")
+                 .arg(path));
+        return std::nullopt;
+    }
+    Resolver inner(m_schema->model(relation.relatedModel()));
+    auto resolved =
+        inner.resolve(Predicate::comparison(parentField, predicate.op(), predicate.value()));
+    if (!resolved) {
+        error = inner.error;
+        return std::nullopt;
+    }
+    return Predicate::comparison(path, resolved->op(), resolved->value());
+}
 
 std::optional<QVariant> Resolver::operand(const ModelField &field, FieldClass fieldClass,
                                           const QVariant &value, bool allowNull,
@@ -525,6 +562,8 @@ std::optional<Predicate> Resolver::resolve(const Predicate &predicate)
         break;
     }
     const QString name = predicate.field();
+    if (name.contains(u'.'))
+        return parent(predicate);
     const ModelField field = m_model.field(name);
     if (!field.isValid() || !field.isStored()) {
         fail(name,
@@ -644,6 +683,22 @@ std::optional<Predicate> Predicate::resolve(const Predicate &predicate, const Mo
         return std::nullopt;
     }
     Resolver resolver(model);
+    auto resolved = resolver.resolve(predicate);
+    if (!resolved && error)
+        *error = resolver.error;
+    return resolved;
+}
+
+std::optional<Predicate> Predicate::resolve(const Predicate &predicate, const ModelSchema &model,
+                                            const Schema &schema, Error *error)
+{
+    if (!model.isValid()) {
+        if (error)
+            *error =
+                Error(Error::Kind::Schema, QCoreApplication::translate("Stratus", "Unknown model"));
+        return std::nullopt;
+    }
+    Resolver resolver(model, &schema);
     auto resolved = resolver.resolve(predicate);
     if (!resolved && error)
         *error = resolver.error;

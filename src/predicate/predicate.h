@@ -95,6 +95,11 @@ public:
     static std::optional<Predicate> resolve(const Predicate &predicate, const ModelSchema &model,
                                             Error *error = nullptr);
 
+    /// The same, also allowing comparisons on a field of a `@belongsTo` parent (`blog.name`),
+    /// which only queries and removes (SQL) can evaluate.
+    static std::optional<Predicate> resolve(const Predicate &predicate, const ModelSchema &model,
+                                            const Schema &schema, Error *error = nullptr);
+
     /// Evaluates in memory. Use a predicate that resolve() returned so values compare with the
     /// same types as in the store.
     bool matches(const Record &record) const;

@@ -11,7 +11,9 @@ namespace {
 class Compiler
 {
 public:
-    Compiler(const ModelSchema &model, const QString &alias) : m_model(model), m_alias(alias) { }
+    Compiler(const ModelSchema &model, const QString &alias, const Schema *schema)
+        : m_model(model), m_alias(alias), m_schema(schema)
+    { }
 
     QString compile(const Predicate &predicate);
     QVariantList bindings;
@@ -33,9 +35,40 @@ private:
     }
     QString comparison(const Predicate &predicate);
 
+    QString parentComparison(const Predicate &predicate);
+
     ModelSchema m_model;
     QString m_alias;
+    const Schema *m_schema;
+    int m_parents = 0;
 };
+
+// EXISTS (SELECT 1 FROM "Blog" AS p1 WHERE p1."id" = "Post"."blogPostsId" AND <leaf on p1>):
+// a record without a parent matches no parent comparison.
+QString Compiler::parentComparison(const Predicate &predicate)
+{
+    const QString path = predicate.field();
+    const ModelField relation = m_model.field(path.section(u'.', 0, 0));
+    const ModelSchema parent = m_schema ? m_schema->model(relation.relatedModel()) : ModelSchema();
+    if (!parent.isValid())
+        return u"0"_s;
+    const QString alias = u"p"_s + QString::number(++m_parents);
+    const QString self = m_alias.isEmpty() ? SqlCompiler::quote(m_model.name()) : m_alias;
+    QStringList join;
+    const QStringList key = parent.primaryKey();
+    const QStringList foreignKey = relation.targetNames();
+    for (qsizetype i = 0; i < key.size() && i < foreignKey.size(); ++i)
+        join.append(alias + u'.' + SqlCompiler::quote(key.at(i)) + u" = "_s + self + u'.'
+                    + SqlCompiler::quote(foreignKey.at(i)));
+    Compiler inner(parent, alias, m_schema);
+    inner.m_parents = m_parents;
+    const QString leaf = inner.compile(
+        Predicate::comparison(path.section(u'.', 1), predicate.op(), predicate.value()));
+    bindings += inner.bindings;
+    return u"EXISTS (SELECT 1 FROM "_s + SqlCompiler::quote(parent.name()) + u" AS "_s + alias
+        + u" WHERE "_s + join.join(u" AND "_s) + u" AND "_s + alias + u"._deleted = 0 AND "_s + leaf
+        + u')';
+}
 
 QString Compiler::compile(const Predicate &predicate)
 {
@@ -66,6 +99,8 @@ QString Compiler::compile(const Predicate &predicate)
 
 QString Compiler::comparison(const Predicate &predicate)
 {
+    if (predicate.field().contains(u'.'))
+        return parentComparison(predicate);
     using Op = Predicate::Operator;
     const QString col = column(predicate.field());
     const QVariant value = predicate.value();
@@ -141,9 +176,9 @@ QString SqlCompiler::quote(const QString &identifier)
 }
 
 SqlFragment SqlCompiler::compile(const Predicate &predicate, const ModelSchema &model,
-                                 const QString &tableAlias)
+                                 const QString &tableAlias, const Schema *schema)
 {
-    Compiler compiler(model, tableAlias);
+    Compiler compiler(model, tableAlias, schema);
     SqlFragment fragment;
     fragment.sql = compiler.compile(predicate);
     fragment.bindings = compiler.bindings;

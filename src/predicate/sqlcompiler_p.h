@@ -22,8 +22,9 @@ class STRATUS_EXPORT SqlCompiler
 public:
     /// `"name"` quoted as an SQL identifier.
     static QString quote(const QString &identifier);
+    /// \a schema resolves parent comparisons (`blog.name`) to an EXISTS on the parent's table.
     static SqlFragment compile(const Predicate &predicate, const ModelSchema &model,
-                               const QString &tableAlias = {});
+                               const QString &tableAlias = {}, const Schema *schema = nullptr);
 };
 
 } // namespace Stratus

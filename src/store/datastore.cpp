@@ -440,7 +440,7 @@ QFuture<Result<QueryResult>> DataStore::query(const QString &modelName, const Pr
                                 .arg(modelName, sort.field),
                       modelName, sort.field));
     }
-    const auto resolved = Predicate::resolve(predicate, model, &error);
+    const auto resolved = Predicate::resolve(predicate, model, d->schema, &error);
     if (!resolved)
         return d->ready<QueryResult>(error);
     const Predicate where = *resolved;
@@ -512,7 +512,7 @@ QFuture<Result<QList<Record>>> DataStore::remove(const QString &modelName,
     const ModelSchema model = d->modelOf(modelName, &error);
     if (!model.isValid())
         return d->ready<QList<Record>>(error);
-    const auto resolved = Predicate::resolve(predicate, model, &error);
+    const auto resolved = Predicate::resolve(predicate, model, d->schema, &error);
     if (!resolved)
         return d->ready<QList<Record>>(error);
     const Predicate where = *resolved;

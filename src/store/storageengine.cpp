@@ -816,7 +816,7 @@ Result<QueryResult> StorageEngine::query(const ModelSchema &model, const Predica
     QStringList columns;
     for (const ModelField &field : fields)
         columns.append(quote(field.name()));
-    const SqlFragment where = SqlCompiler::compile(predicate, model);
+    const SqlFragment where = SqlCompiler::compile(predicate, model, {}, &m_schema);
     QStringList order;
     for (const SortField &sort : options.sort)
         order.append(quote(sort.field)

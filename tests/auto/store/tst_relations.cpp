@@ -60,6 +60,9 @@ private Q_SLOTS:
     void foreignKeysFromRecords();
     void notARelation();
     void cascadeDelete();
+    void parentPredicates_data();
+    void parentPredicates();
+    void parentPredicateErrors();
 
 private:
     Record save(const QString &model, const QVariantMap &values)
@@ -224,6 +227,64 @@ void tst_Relations::cascadeDelete()
     QCOMPARE(values(await(m_store->query(u"Post"_s)).value().items, u"title"_s),
              QStringList{u"kept"_s});
     QCOMPARE(await(m_store->query(u"Tag"_s)).value().items.size(), 1); // partners stay
+}
+
+void tst_Relations::parentPredicates_data()
+{
+    QTest::addColumn<Predicate>("predicate");
+    QTest::addColumn<QStringList>("expected");
+    QTest::addRow("eq") << field(u"post.title"_s).eq(u"first"_s) << QStringList{u"a"_s, u"b"_s};
+    QTest::addRow("beginsWith") << field(u"post.title"_s).beginsWith(u"s"_s) << QStringList{u"c"_s};
+    QTest::addRow("and own field")
+        << (field(u"post.title"_s).eq(u"first"_s) && field(u"text"_s).ne(u"a"_s))
+        << QStringList{u"b"_s};
+    QTest::addRow("or") << (field(u"post.title"_s).eq(u"second"_s) || field(u"text"_s).eq(u"a"_s))
+                        << QStringList{u"a"_s, u"c"_s};
+    // A comment whose post is gone has no parent: it matches no parent comparison, and the
+    // negation of one.
+    QTest::addRow("not") << !field(u"post.title"_s).eq(u"first"_s)
+                         << QStringList{u"c"_s, u"orphan"_s};
+    QTest::addRow("ne") << field(u"post.title"_s).ne(u"first"_s) << QStringList{u"c"_s};
+}
+
+void tst_Relations::parentPredicates()
+{
+    QFETCH(Predicate, predicate);
+    QFETCH(QStringList, expected);
+    const Record first = save(u"Post"_s, {{u"title"_s, u"first"_s}});
+    const Record second = save(u"Post"_s, {{u"title"_s, u"second"_s}});
+    save(u"Comment"_s, {{u"text"_s, u"a"_s}, {u"post"_s, QVariant::fromValue(first)}});
+    save(u"Comment"_s, {{u"text"_s, u"b"_s}, {u"post"_s, QVariant::fromValue(first)}});
+    save(u"Comment"_s, {{u"text"_s, u"c"_s}, {u"post"_s, QVariant::fromValue(second)}});
+    save(u"Comment"_s, {{u"text"_s, u"orphan"_s}, {u"postID"_s, u"no-such-post"_s}});
+    const auto found = await(m_store->query(u"Comment"_s, predicate));
+    QVERIFY2(found, qPrintable(found.error().toString()));
+    QCOMPARE(values(found.value().items, u"text"_s), expected);
+    // The same predicate removes exactly those.
+    const auto removed = await(m_store->remove(u"Comment"_s, predicate));
+    QVERIFY(removed);
+    QCOMPARE(values(removed.value(), u"text"_s), expected);
+}
+
+void tst_Relations::parentPredicateErrors()
+{
+    const auto unknown = await(m_store->query(u"Comment"_s, field(u"post.nope"_s).eq(1)));
+    QVERIFY(!unknown);
+    QCOMPARE(unknown.error().kind(), Error::Kind::Validation);
+    const auto notBelongsTo =
+        await(m_store->query(u"Post"_s, field(u"comments.text"_s).eq(u"x"_s)));
+    QVERIFY(!notBelongsTo);
+    QVERIFY(notBelongsTo.error().message().contains(u"@belongsTo"_s));
+    const auto wrongType = await(m_store->query(u"Comment"_s, field(u"post.title"_s).gt(3)));
+    QVERIFY(!wrongType);
+    // In-memory evaluation cannot see the parent: conditions and live models refuse it.
+    const Record post = save(u"Post"_s, {{u"title"_s, u"p"_s}});
+    const Record comment =
+        save(u"Comment"_s, {{u"text"_s, u"c"_s}, {u"post"_s, QVariant::fromValue(post)}});
+    const auto condition = await(m_store->save(comment.copyOf(QVariantMap{{u"text"_s, u"d"_s}}),
+                                               field(u"post.title"_s).eq(u"p"_s)));
+    QVERIFY(!condition);
+    QVERIFY(condition.error().message().contains(u"queries and removes only"_s));
 }
 
 QTEST_MAIN(tst_Relations)
