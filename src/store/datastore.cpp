@@ -365,35 +365,32 @@ void DataStore::setValidator(const QString &model, const Validator &validator)
     d->validators.insert(model, validator);
 }
 
-QFuture<Result<Record>> DataStore::save(const Record &record, const Predicate &condition)
+std::optional<Record> DataStorePrivate::prepareForSave(const Record &record, Error *error) const
 {
-    Q_D(DataStore);
     QVariantMap canonical;
-    QList<Error> errors = validateRecord(d->schema, record, &canonical);
+    QList<Error> errors = validateRecord(schema, record, &canonical);
     if (errors.isEmpty()) {
-        if (const auto it = d->validators.constFind(record.modelName());
-            it != d->validators.cend() && *it)
+        if (const auto it = validators.constFind(record.modelName());
+            it != validators.cend() && *it)
             errors = (*it)(record);
     }
     if (!errors.isEmpty()) {
-        if (errors.size() == 1 && errors.constFirst().kind() != Error::Kind::Validation)
-            return d->ready<Record>(errors.constFirst());
+        if (errors.size() == 1 && errors.constFirst().kind() != Error::Kind::Validation) {
+            *error = errors.constFirst();
+            return std::nullopt;
+        }
         QStringList messages;
-        for (const Error &error : std::as_const(errors))
-            messages.append(error.message());
-        Error error(Error::Kind::Validation,
-                    QCoreApplication::translate("Stratus", "The %1 record is invalid: %2")
-                        .arg(record.modelName(), messages.join(u"; ")),
-                    record.modelName(),
-                    errors.size() == 1 ? errors.constFirst().fieldName() : QString());
-        error.setDetails(errors);
-        return d->ready<Record>(error);
+        for (const Error &problem : std::as_const(errors))
+            messages.append(problem.message());
+        *error = Error(Error::Kind::Validation,
+                       QCoreApplication::translate("Stratus", "The %1 record is invalid: %2")
+                           .arg(record.modelName(), messages.join(u"; ")),
+                       record.modelName(),
+                       errors.size() == 1 ? errors.constFirst().fieldName() : QString());
+        error->setDetails(errors);
+        return std::nullopt;
     }
-    const ModelSchema model = d->schema.model(record.modelName());
-    Error error;
-    const auto resolved = Predicate::resolve(condition, model, &error);
-    if (!resolved)
-        return d->ready<Record>(error);
+    const ModelSchema model = schema.model(record.modelName());
     Record stored = record;
     // Timestamps are the store's; carry the snapshot's through for the merge.
     for (const QString &timestamp : {model.createdAtField(), model.updatedAtField()}) {
@@ -401,9 +398,39 @@ QFuture<Result<Record>> DataStore::save(const Record &record, const Predicate &c
             canonical.insert(timestamp, record.value(timestamp));
     }
     RecordPrivate::setValues(stored, canonical);
+    return stored;
+}
+
+QFuture<Result<Record>> DataStore::save(const Record &record, const Predicate &condition)
+{
+    Q_D(DataStore);
+    Error error;
+    const std::optional<Record> stored = d->prepareForSave(record, &error);
+    if (!stored)
+        return d->ready<Record>(error);
+    const auto resolved = Predicate::resolve(condition, stored->model(), &error);
+    if (!resolved)
+        return d->ready<Record>(error);
     const Predicate predicate = *resolved;
-    return d->post<Record>(
-        [stored, predicate](StorageEngine *engine) { return engine->save(stored, predicate); });
+    return d->post<Record>([stored = *stored, predicate](StorageEngine *engine) {
+        return engine->save(stored, predicate);
+    });
+}
+
+QFuture<Result<QList<Record>>> DataStore::saveAll(const QList<Record> &records)
+{
+    Q_D(DataStore);
+    QList<Record> prepared;
+    prepared.reserve(records.size());
+    for (const Record &record : records) {
+        Error error;
+        const std::optional<Record> stored = d->prepareForSave(record, &error);
+        if (!stored)
+            return d->ready<QList<Record>>(error);
+        prepared.append(*stored);
+    }
+    return d->post<QList<Record>>(
+        [prepared](StorageEngine *engine) { return engine->saveAll(prepared); });
 }
 
 QFuture<Result<QueryResult>> DataStore::query(const QString &modelName, const Predicate &predicate,

@@ -117,6 +117,10 @@ public:
     /// Validation error whose details() list every problem. Delivers the record as stored.
     QFuture<Result<Record>> save(const Record &record, const Predicate &condition = Predicate());
 
+    /// Saves \a records in one transaction, all or none, each as save() would (no conditions).
+    /// Much faster than separate saves for imports and bursts. Delivers the records as stored.
+    QFuture<Result<QList<Record>>> saveAll(const QList<Record> &records);
+
     /// The records of \a model that match \a predicate, sorted and paged by \a options (sorted
     /// by primary key when no sort is given).
     QFuture<Result<QueryResult>> query(const QString &model,

@@ -39,6 +39,8 @@ public:
     std::optional<QVariantMap> keyOf(const ModelSchema &model, const QVariant &key,
                                      Error *error) const;
     ModelSchema modelOf(const QString &name, Error *error) const;
+    /// Validates \a record and gives it canonical values; std::nullopt and \a error if invalid.
+    std::optional<Record> prepareForSave(const Record &record, Error *error) const;
 
     DataStore *q_ptr;
     Schema schema;

@@ -676,19 +676,63 @@ Error StorageEngine::enqueue(const ModelSchema &model, const QString &operation,
 
 Result<Record> StorageEngine::save(const Record &record, const Predicate &condition)
 {
-    const ModelSchema model = m_schema.model(record.modelName());
-    const QVariantMap key = record.key();
     Error error;
     if (!begin(&error))
         return error;
+    QList<Change> changes;
+    Result<Record> saved = saveInTransaction(record, condition, &changes);
+    if (!saved) {
+        rollback();
+        return saved;
+    }
+    if (changes.isEmpty()) {
+        rollback(); // nothing changed
+        return saved;
+    }
+    if (error = commit(); error.isValid())
+        return error;
+    Q_EMIT committed(changes);
+    return saved;
+}
+
+Result<QList<Record>> StorageEngine::saveAll(const QList<Record> &records)
+{
+    Error error;
+    if (!begin(&error))
+        return error;
+    QList<Change> changes;
+    QList<Record> saved;
+    saved.reserve(records.size());
+    for (const Record &record : records) {
+        Result<Record> one = saveInTransaction(record, Predicate(), &changes);
+        if (!one) {
+            rollback();
+            return one.error();
+        }
+        saved.append(one.value());
+    }
+    if (changes.isEmpty()) {
+        rollback(); // nothing changed
+        return saved;
+    }
+    if (error = commit(); error.isValid())
+        return error;
+    Q_EMIT committed(changes);
+    return saved;
+}
+
+Result<Record> StorageEngine::saveInTransaction(const Record &record, const Predicate &condition,
+                                                QList<Change> *changes)
+{
+    const ModelSchema model = m_schema.model(record.modelName());
+    const QVariantMap key = record.key();
+    Error error;
     const std::optional<Row> existing = readRow(model, key, &error);
     if (error.isValid()) {
-        rollback();
         return error;
     }
     const bool exists = existing && !existing->deleted;
     if (!condition.isAll() && (!exists || !condition.matches(existing->values))) {
-        rollback();
         return Error(
             Error::Kind::Condition,
             exists ? QCoreApplication::translate(
@@ -725,7 +769,6 @@ Result<Record> StorageEngine::save(const Record &record, const Predicate &condit
     }
     if (exists && changed.isEmpty()) {
         // Nothing to write and nothing to sync.
-        rollback();
         return RecordPrivate::snapshot(model, existing->values, existing->version,
                                        existing->lastChangedAt, false);
     }
@@ -767,7 +810,6 @@ Result<Record> StorageEngine::save(const Record &record, const Predicate &condit
     if (!query.exec()) {
         error = storageError(QCoreApplication::translate("Stratus", "Saving %1").arg(model.name()),
                              query.lastError());
-        rollback();
         return error;
     }
 
@@ -785,13 +827,9 @@ Result<Record> StorageEngine::save(const Record &record, const Predicate &condit
                         existing->version ? QJsonValue(existing->version) : QJsonValue());
         error = enqueue(model, exists ? u"Update"_s : u"Create"_s, key, data, condition.toJson());
         if (error.isValid()) {
-            rollback();
             return error;
         }
     }
-    if (error = commit(); error.isValid())
-        return error;
-
     QVariantMap full;
     for (const ModelField &field : fields)
         full.insert(field.name(), values.value(field.name()));
@@ -801,7 +839,7 @@ Result<Record> StorageEngine::save(const Record &record, const Predicate &condit
     change.operation = exists ? Change::Operation::Update : Change::Operation::Insert;
     change.record = saved;
     change.condition = condition;
-    Q_EMIT committed({change});
+    changes->append(change);
     return saved;
 }
 

@@ -42,6 +42,8 @@ public:
     Result<void> destroy();
 
     Result<Record> save(const Record &record, const Predicate &condition);
+    /// Saves every record in one transaction: all or none.
+    Result<QList<Record>> saveAll(const QList<Record> &records);
     Result<QueryResult> query(const ModelSchema &model, const Predicate &predicate,
                               const QueryOptions &options);
     Result<Record> get(const ModelSchema &model, const QVariantMap &key);
@@ -59,6 +61,8 @@ Q_SIGNALS:
 private:
     struct Row;
     Error storageError(const QString &what, const QSqlError &error) const;
+    Result<Record> saveInTransaction(const Record &record, const Predicate &condition,
+                                     QList<Change> *changes);
     Result<QList<Record>> children(const ModelSchema &model, const Record &record,
                                    const ModelField &field);
     Error removeRecord(const ModelSchema &model, const Record &victim, const Predicate &condition,

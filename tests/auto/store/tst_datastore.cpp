@@ -118,6 +118,7 @@ private Q_SLOTS:
     void outboxIsWrittenWithTheChange();
     void outboxMergesPendingChanges();
     void localOnlyModelHasNoOutbox();
+    void saveAllInOneTransaction();
     void saveCondition_data();
     void saveCondition();
     void query_data();
@@ -323,6 +324,31 @@ void tst_DataStore::localOnlyModelHasNoOutbox()
     saved(m_store->create(u"Note"_s, {{u"text"_s, u"local"_s}}));
     QCOMPARE(all(u"Note"_s).size(), 1);
     QCOMPARE(await(m_store->pendingChangeCount()).value(), 0);
+}
+
+void tst_DataStore::saveAllInOneTransaction()
+{
+    std::unique_ptr<Observation> observation(m_store->observe(u"Todo"_s));
+    QSignalSpy changes(observation.get(), &Observation::changed);
+    QList<Record> batch;
+    for (int i = 0; i < 50; ++i)
+        batch.append(m_store->create(u"Todo"_s, {{u"name"_s, u"b%1"_s.arg(i)}, {u"rank"_s, i}}));
+    const auto saved = await(m_store->saveAll(batch));
+    QVERIFY2(saved, qPrintable(saved.error().toString()));
+    QCOMPARE(saved.value().size(), 50);
+    QCOMPARE(saved.value().at(7).value(u"name"_s), QVariant(u"b7"_s));
+    QCOMPARE(all(u"Todo"_s).size(), 50);
+    QCOMPARE(await(m_store->pendingChangeCount()).value(), 50);
+    QTRY_COMPARE(changes.size(), 50);
+
+    // One invalid record: nothing of the batch is written.
+    QList<Record> bad{m_store->create(u"Todo"_s, {{u"name"_s, u"ok"_s}}),
+                      m_store->create(u"Todo"_s, {{u"rank"_s, 1}})};
+    const auto refused = await(m_store->saveAll(bad));
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().kind(), Error::Kind::Validation);
+    QCOMPARE(all(u"Todo"_s).size(), 50);
+    QCOMPARE(await(m_store->pendingChangeCount()).value(), 50);
 }
 
 void tst_DataStore::saveCondition_data()
