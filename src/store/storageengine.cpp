@@ -423,6 +423,7 @@ void StorageEngine::close()
         m_lock.reset();
         return;
     }
+    m_statements.clear(); // prepared statements die before their connection
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen()) {
@@ -446,6 +447,18 @@ Result<void> StorageEngine::destroy()
                              .arg(file.fileName(), file.errorString()));
     }
     return {};
+}
+
+QSqlQuery &StorageEngine::statement(const QString &sql)
+{
+    // Statements whose text never changes for a model are prepared once per connection.
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto query = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connectionName, false));
+        query->prepare(sql); // a failure shows at exec()
+        it = m_statements.emplace(sql, std::move(query)).first;
+    }
+    return *it->second;
 }
 
 bool StorageEngine::begin(Error *error)
@@ -567,10 +580,9 @@ std::optional<StorageEngine::Row> StorageEngine::readRow(const ModelSchema &mode
     QStringList where;
     for (const QString &name : model.primaryKey())
         where.append(quote(name) + u" = ?"_s);
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.prepare(u"SELECT "_s + columns.join(u", ")
-                  + u", _version, _lastChangedAt, _deleted FROM "_s + quote(model.name())
-                  + u" WHERE "_s + where.join(u" AND "));
+    QSqlQuery &query = statement(u"SELECT "_s + columns.join(u", ")
+                                 + u", _version, _lastChangedAt, _deleted FROM "_s
+                                 + quote(model.name()) + u" WHERE "_s + where.join(u" AND "));
     for (const QString &name : model.primaryKey())
         query.addBindValue(toSql(model.field(name), key.value(name)));
     if (!query.exec()) {
@@ -579,14 +591,17 @@ std::optional<StorageEngine::Row> StorageEngine::readRow(const ModelSchema &mode
                          query.lastError());
         return std::nullopt;
     }
-    if (!query.next())
+    if (!query.next()) {
+        query.finish();
         return std::nullopt;
+    }
     Row row;
     for (qsizetype i = 0; i < fields.size(); ++i)
         row.values.insert(fields.at(i).name(), fromSql(fields.at(i), query.value(int(i))));
     row.version = query.value(int(fields.size())).toInt();
     row.lastChangedAt = query.value(int(fields.size()) + 1).toLongLong();
     row.deleted = query.value(int(fields.size()) + 2).toBool();
+    query.finish();
     return row;
 }
 
@@ -596,10 +611,9 @@ Error StorageEngine::enqueue(const ModelSchema &model, const QString &operation,
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     const QString modelKey = keyToText(model, key);
-    QSqlQuery query(db);
     // Merge with the pending (not in-flight) entry of the same record, as Amplify's outbox
     // does, so that the server gets one mutation per record and burst.
-    query.prepare(
+    QSqlQuery &query = statement(
         u"SELECT id, operation, data, condition FROM "_s + outboxTable
         + u" WHERE model = ? AND model_key = ? AND in_flight = 0 ORDER BY id DESC LIMIT 1"_s);
     query.addBindValue(model.name());
@@ -657,8 +671,7 @@ Error StorageEngine::enqueue(const ModelSchema &model, const QString &operation,
     query.finish();
     QJsonObject storedCondition = condition;
     storedCondition.remove(u"_merged"_s);
-    QSqlQuery insert(db);
-    insert.prepare(
+    QSqlQuery &insert = statement(
         u"INSERT INTO "_s + outboxTable
         + u" (model, operation, model_key, data, condition, created_at) VALUES (?, ?, ?, ?, ?, ?)"_s);
     insert.addBindValue(model.name());
@@ -775,7 +788,8 @@ Result<Record> StorageEngine::saveInTransaction(const Record &record, const Pred
     if (!model.updatedAtField().isEmpty())
         values.insert(model.updatedAtField(), now);
 
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery update(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery *statementToRun = &update;
     QStringList columns;
     QStringList marks;
     for (const ModelField &field : fields) {
@@ -791,22 +805,23 @@ Result<Record> StorageEngine::saveInTransaction(const Record &record, const Pred
         QStringList where;
         for (const QString &name : model.primaryKey())
             where.append(quote(name) + u" = ?"_s);
-        query.prepare(u"UPDATE "_s + quote(model.name()) + u" SET "_s + assignments.join(u", ")
-                      + u" WHERE "_s + where.join(u" AND "));
+        update.prepare(u"UPDATE "_s + quote(model.name()) + u" SET "_s + assignments.join(u", ")
+                       + u" WHERE "_s + where.join(u" AND "));
         for (const ModelField &field : fields) {
             if (changed.contains(field.name()) || field.isReadOnly())
-                query.addBindValue(toSql(field, values.value(field.name())));
+                update.addBindValue(toSql(field, values.value(field.name())));
         }
         for (const QString &name : model.primaryKey())
-            query.addBindValue(toSql(model.field(name), key.value(name)));
+            update.addBindValue(toSql(model.field(name), key.value(name)));
     } else {
         // A tombstone of the same key is replaced by the new record.
-        query.prepare(u"INSERT OR REPLACE INTO "_s + quote(model.name()) + u" ("_s
-                      + columns.join(u", ") + u", _deleted) VALUES ("_s + marks.join(u", ")
-                      + u", 0)"_s);
+        statementToRun = &statement(u"INSERT OR REPLACE INTO "_s + quote(model.name()) + u" ("_s
+                                    + columns.join(u", ") + u", _deleted) VALUES ("_s
+                                    + marks.join(u", ") + u", 0)"_s);
         for (const ModelField &field : fields)
-            query.addBindValue(toSql(field, values.value(field.name())));
+            statementToRun->addBindValue(toSql(field, values.value(field.name())));
     }
+    QSqlQuery &query = *statementToRun;
     if (!query.exec()) {
         error = storageError(QCoreApplication::translate("Stratus", "Saving %1").arg(model.name()),
                              query.lastError());

@@ -8,8 +8,10 @@
 #include <QtCore/qset.h>
 
 #include <QtSql/qsqldatabase.h>
+#include <QtSql/qsqlquery.h>
 #include <functional>
 #include <memory>
+#include <unordered_map>
 
 namespace Stratus {
 
@@ -68,6 +70,7 @@ private:
     Error removeRecord(const ModelSchema &model, const Record &victim, const Predicate &condition,
                        int depth, QList<Change> &changes, QSet<QString> &visited);
     Result<void> openConnection();
+    QSqlQuery &statement(const QString &sql);
     Result<void> createTables();
     std::optional<Row> readRow(const ModelSchema &model, const QVariantMap &key, Error *error);
     QVariant toSql(const ModelField &field, const QVariant &value) const;
@@ -84,6 +87,7 @@ private:
     DataStore::Durability m_durability;
     QString m_connectionName;
     std::unique_ptr<QLockFile> m_lock; // one writer per file, across stores and processes
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
 };
 
 QString keyToText(const ModelSchema &model, const QVariantMap &key);
