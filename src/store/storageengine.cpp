@@ -612,16 +612,20 @@ Error StorageEngine::enqueue(const ModelSchema &model, const QString &operation,
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     const QString modelKey = keyToText(model, key);
     // Merge with the pending (not in-flight) entry of the same record, as Amplify's outbox
-    // does, so that the server gets one mutation per record and burst.
+    // does, so that the server gets one mutation per record and burst. A create merges into
+    // nothing (no rule folds a create into an earlier entry), so it skips the lookup.
+    const bool mayMerge = operation != u"Create" && condition.isEmpty();
     QSqlQuery &query = statement(
         u"SELECT id, operation, data, condition FROM "_s + outboxTable
         + u" WHERE model = ? AND model_key = ? AND in_flight = 0 ORDER BY id DESC LIMIT 1"_s);
-    query.addBindValue(model.name());
-    query.addBindValue(modelKey);
-    if (!query.exec())
-        return storageError(QCoreApplication::translate("Stratus", "Reading the outbox"),
-                            query.lastError());
-    if (query.next() && condition.isEmpty()) {
+    if (mayMerge) {
+        query.addBindValue(model.name());
+        query.addBindValue(modelKey);
+        if (!query.exec())
+            return storageError(QCoreApplication::translate("Stratus", "Reading the outbox"),
+                                query.lastError());
+    }
+    if (mayMerge && query.next()) {
         const qint64 pendingId = query.value(0).toLongLong();
         const QString pendingOperation = query.value(1).toString();
         QJsonObject pendingData =
