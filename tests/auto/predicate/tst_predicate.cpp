@@ -1,6 +1,8 @@
 // Tests of the predicate engine: the C++ builder, AppSync filter JSON, resolve() against a
 // schema, in-memory evaluation, and the SQLite compilation through a real DataStore.
 
+#include "testutil.h"
+
 #include "predicate/sqlcompiler_p.h"
 
 #include <Stratus/datastore.h>
@@ -36,21 +38,7 @@ enum BugAt {
     BugInSql = 0x4,
 };
 
-// Waits for a DataStore future while running the event loop: some calls (stop()) finish on
-// the main thread.
-template<typename T>
-T await(QFuture<T> future)
-{
-    if (!future.isFinished()) {
-        QFutureWatcher<T> watcher;
-        QEventLoop loop;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    return future.result();
-}
+using StratusTest::await;
 
 QString show(const QVariant &value)
 {

@@ -6,6 +6,8 @@
 //   3. DataStore::query(), i.e. the SQL that SqlCompiler generates, run by SQLite.
 // The seed is printed at start; rerun a failure with STRATUS_TEST_SEED=<seed>.
 
+#include "testutil.h"
+
 #include "predicate/sqlcompiler_p.h"
 
 #include <Stratus/datastore.h>
@@ -37,21 +39,7 @@ constexpr int recordCount = 300;
 constexpr int predicateCount = 3000;
 constexpr int maxDepth = 4;
 
-// Waits for a DataStore future while running the event loop: some calls (stop()) finish on
-// the main thread.
-template<typename T>
-T await(QFuture<T> future)
-{
-    if (!future.isFinished()) {
-        QFutureWatcher<T> watcher;
-        QEventLoop loop;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    return future.result();
-}
+using StratusTest::await;
 
 // --- The test's own value model ------------------------------------------------------------------
 
