@@ -14,14 +14,9 @@ namespace Stratus {
 
 namespace {
 
-bool isNumericType(const QVariant &value)
-{
-    return Scalars::isNumeric(value);
-}
-
 bool isIntegralType(const QVariant &value)
 {
-    return isNumericType(value) && value.metaType().id() != QMetaType::Double
+    return Scalars::isNumeric(value) && value.metaType().id() != QMetaType::Double
         && value.metaType().id() != QMetaType::Float;
 }
 
@@ -155,7 +150,7 @@ std::optional<int> compare(const QVariant &a, const QVariant &b)
         return compareCodePoints(a.toString(), b.toString());
     if (ta == QMetaType::Bool && tb == QMetaType::Bool)
         return int(a.toBool()) - int(b.toBool());
-    if (isNumericType(a) && isNumericType(b)) {
+    if (Scalars::isNumeric(a) && Scalars::isNumeric(b)) {
         if (isIntegralType(a) && isIntegralType(b)) {
             const qlonglong x = a.toLongLong();
             const qlonglong y = b.toLongLong();

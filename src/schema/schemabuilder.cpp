@@ -657,32 +657,32 @@ bool Builder::checkKeys(BuiltType &type)
 
 std::optional<Schema> Builder::run(Error *error)
 {
-    auto done = [&](bool ok) -> std::optional<Schema> {
-        if (ok)
-            return std::nullopt;
+    // Every check has set m_error (through fail()) when it returns false.
+    auto failed = [&]() -> std::optional<Schema> {
         if (error)
             *error = m_error;
         return std::nullopt;
     };
     if (!checkNames() || !addJoinModels())
-        return done(false);
+        return failed();
     bool hasModel = false;
     for (BuiltType &type : m_types) {
         if (!resolveType(type))
-            return done(false);
+            return failed();
         hasModel = hasModel || type.draft.isModel;
     }
-    if (!hasModel)
-        return done(fail(
-            {}, QCoreApplication::translate("Stratus", "The schema declares no type with @model")));
+    if (!hasModel) {
+        fail({}, QCoreApplication::translate("Stratus", "The schema declares no type with @model"));
+        return failed();
+    }
     // Key fields get their types from the declarations, so check keys before relations use them.
     for (BuiltType &type : m_types) {
         if (!checkKeys(type))
-            return done(false);
+            return failed();
     }
     for (BuiltType &type : m_types) {
         if (!resolveRelations(type))
-            return done(false);
+            return failed();
     }
 
     auto schemaData = new SchemaData;
@@ -725,21 +725,26 @@ std::optional<Schema> Builder::run(Error *error)
                         field->enumValues = type.schema.values;
                 }
             } else if (BuiltType *other = findType(draft.typeName)) {
-                if (other->draft.isModel)
-                    return done(fail(draft.position,
-                                     QCoreApplication::translate(
-                                         "Stratus",
-                                         "The field %1.%2 has the model type %3 but no @hasMany, "
-                                         "@hasOne, @belongsTo or @manyToMany directive")
-                                         .arg(type.draft.name, draft.name, draft.typeName),
-                                     type.draft.name, draft.name));
+                if (other->draft.isModel) {
+                    fail(draft.position,
+                         QCoreApplication::translate(
+                             "Stratus",
+                             "The field %1.%2 has the model type %3 but no @hasMany, "
+                             "@hasOne, @belongsTo or @manyToMany directive")
+                             .arg(type.draft.name, draft.name, draft.typeName),
+                         type.draft.name, draft.name);
+                    return failed();
+                }
                 field->type = ModelField::Type::NonModel;
             } else {
-                return done(fail(draft.position,
-                                 QCoreApplication::translate(
-                                     "Stratus", "The field %1.%2 has the unknown type %3")
-                                     .arg(type.draft.name, draft.name, draft.typeName),
-                                 type.draft.name, draft.name));
+                {
+                    fail(draft.position,
+                         QCoreApplication::translate("Stratus",
+                                                     "The field %1.%2 has the unknown type %3")
+                             .arg(type.draft.name, draft.name, draft.typeName),
+                         type.draft.name, draft.name);
+                    return failed();
+                }
             }
             type.data->fieldIndex.insert(field->name, type.data->fields.size());
             type.data->fields.append(handle);

@@ -605,89 +605,86 @@ std::optional<StorageEngine::Row> StorageEngine::readRow(const ModelSchema &mode
     return row;
 }
 
+Error StorageEngine::writeOutbox(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery &query = statement(sql);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        return storageError(QCoreApplication::translate("Stratus", "Writing the outbox"),
+                            query.lastError());
+    return {};
+}
+
 Error StorageEngine::enqueue(const ModelSchema &model, const QString &operation,
                              const QVariantMap &key, const QJsonObject &data,
                              const QJsonObject &condition)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    auto json = [](const QJsonObject &object) {
+        return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    };
     const QString modelKey = keyToText(model, key);
+    QJsonObject entry = data;
     // Merge with the pending (not in-flight) entry of the same record, as Amplify's outbox
     // does, so that the server gets one mutation per record and burst. A create merges into
-    // nothing (no rule folds a create into an earlier entry), so it skips the lookup.
-    const bool mayMerge = operation != u"Create" && condition.isEmpty();
-    QSqlQuery &query = statement(
-        u"SELECT id, operation, data, condition FROM "_s + outboxTable
-        + u" WHERE model = ? AND model_key = ? AND in_flight = 0 ORDER BY id DESC LIMIT 1"_s);
-    if (mayMerge) {
+    // nothing (no rule folds a create into an earlier entry), nor does a conditional change.
+    if (operation != u"Create" && condition.isEmpty()) {
+        QSqlQuery &query = statement(
+            u"SELECT id, operation, data, condition FROM "_s + outboxTable
+            + u" WHERE model = ? AND model_key = ? AND in_flight = 0 ORDER BY id DESC LIMIT 1"_s);
         query.addBindValue(model.name());
         query.addBindValue(modelKey);
         if (!query.exec())
             return storageError(QCoreApplication::translate("Stratus", "Reading the outbox"),
                                 query.lastError());
-    }
-    if (mayMerge && query.next()) {
-        const qint64 pendingId = query.value(0).toLongLong();
-        const QString pendingOperation = query.value(1).toString();
-        QJsonObject pendingData =
-            QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object();
-        const bool pendingHasCondition = query.value(3).toString() != u"{}";
-        QSqlQuery write(db);
+        const bool hasPending = query.next();
+        const qint64 pendingId = hasPending ? query.value(0).toLongLong() : 0;
+        const QString pendingOperation = hasPending ? query.value(1).toString() : QString();
+        QJsonObject pendingData = hasPending
+            ? QJsonDocument::fromJson(query.value(2).toString().toUtf8()).object()
+            : QJsonObject();
+        const bool pendingHasCondition = hasPending && query.value(3).toString() != u"{}";
+        query.finish();
+        auto withoutVersion = [&](QJsonObject target) {
+            for (auto it = data.begin(); it != data.end(); ++it) {
+                if (it.key() != u"_version")
+                    target.insert(it.key(), it.value());
+            }
+            return target;
+        };
+        const QString deletePending = u"DELETE FROM "_s + outboxTable + u" WHERE id = ?"_s;
         if (pendingOperation == u"Create" && operation == u"Delete") {
             // Never sent: nothing to tell the server.
-            write.prepare(u"DELETE FROM "_s + outboxTable + u" WHERE id = ?"_s);
-            write.addBindValue(pendingId);
-            return write.exec()
-                ? Error()
-                : storageError(QCoreApplication::translate("Stratus", "Writing the outbox"),
-                               write.lastError());
+            return writeOutbox(deletePending, {pendingId});
         }
         if (pendingOperation == u"Create" && operation == u"Update") {
-            for (auto it = data.begin(); it != data.end(); ++it) {
-                if (it.key() != u"_version")
-                    pendingData.insert(it.key(), it.value());
-            }
-            write.prepare(u"UPDATE "_s + outboxTable + u" SET data = ? WHERE id = ?"_s);
-            write.addBindValue(
-                QString::fromUtf8(QJsonDocument(pendingData).toJson(QJsonDocument::Compact)));
-            write.addBindValue(pendingId);
-            return write.exec()
-                ? Error()
-                : storageError(QCoreApplication::translate("Stratus", "Writing the outbox"),
-                               write.lastError());
+            return writeOutbox(u"UPDATE "_s + outboxTable + u" SET data = ? WHERE id = ?"_s,
+                               {json(withoutVersion(pendingData)), pendingId});
         }
-        if (pendingOperation == u"Update" && !pendingHasCondition
-            && (operation == u"Update" || operation == u"Delete")) {
-            QJsonObject merged = operation == u"Update" ? pendingData : QJsonObject();
-            for (auto it = data.begin(); it != data.end(); ++it) {
-                if (it.key() != u"_version")
-                    merged.insert(it.key(), it.value());
-            }
-            // The version the server last gave us: the pending entry's.
-            merged.insert(u"_version"_s, pendingData.value(u"_version"_s));
-            write.prepare(u"DELETE FROM "_s + outboxTable + u" WHERE id = ?"_s);
-            write.addBindValue(pendingId);
-            if (!write.exec())
-                return storageError(QCoreApplication::translate("Stratus", "Writing the outbox"),
-                                    write.lastError());
-            return enqueue(model, operation, key, merged, QJsonObject{{u"_merged"_s, true}});
+        if (pendingOperation == u"Update" && !pendingHasCondition) {
+            // One entry at the tail, carrying the version the server last gave us.
+            entry = withoutVersion(operation == u"Update" ? pendingData : QJsonObject());
+            entry.insert(u"_version"_s, pendingData.value(u"_version"_s));
+            if (Error error = writeOutbox(deletePending, {pendingId}); error.isValid())
+                return error;
         }
     }
-    query.finish();
-    QJsonObject storedCondition = condition;
-    storedCondition.remove(u"_merged"_s);
-    QSqlQuery &insert = statement(
-        u"INSERT INTO "_s + outboxTable
-        + u" (model, operation, model_key, data, condition, created_at) VALUES (?, ?, ?, ?, ?, ?)"_s);
-    insert.addBindValue(model.name());
-    insert.addBindValue(operation);
-    insert.addBindValue(modelKey);
-    insert.addBindValue(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)));
-    insert.addBindValue(
-        QString::fromUtf8(QJsonDocument(storedCondition).toJson(QJsonDocument::Compact)));
-    insert.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    if (!insert.exec())
-        return storageError(QCoreApplication::translate("Stratus", "Writing the outbox"),
-                            insert.lastError());
+    return writeOutbox(u"INSERT INTO "_s + outboxTable
+                           + u" (model, operation, model_key, data, condition, created_at) "
+                             u"VALUES (?, ?, ?, ?, ?, ?)"_s,
+                       {model.name(), operation, modelKey, json(entry), json(condition),
+                        QDateTime::currentMSecsSinceEpoch()});
+}
+
+Error StorageEngine::finish(const QList<Change> &changes)
+{
+    if (changes.isEmpty()) {
+        rollback(); // nothing changed: nothing to write, sync or report
+        return {};
+    }
+    if (Error error = commit(); error.isValid())
+        return error;
+    Q_EMIT committed(changes);
     return {};
 }
 
@@ -702,13 +699,8 @@ Result<Record> StorageEngine::save(const Record &record, const Predicate &condit
         rollback();
         return saved;
     }
-    if (changes.isEmpty()) {
-        rollback(); // nothing changed
-        return saved;
-    }
-    if (error = commit(); error.isValid())
+    if (error = finish(changes); error.isValid())
         return error;
-    Q_EMIT committed(changes);
     return saved;
 }
 
@@ -728,13 +720,8 @@ Result<QList<Record>> StorageEngine::saveAll(const QList<Record> &records)
         }
         saved.append(one.value());
     }
-    if (changes.isEmpty()) {
-        rollback(); // nothing changed
-        return saved;
-    }
-    if (error = commit(); error.isValid())
+    if (error = finish(changes); error.isValid())
         return error;
-    Q_EMIT committed(changes);
     return saved;
 }
 

@@ -80,6 +80,10 @@ private:
                   const QJsonObject &data, const QJsonObject &condition);
     bool begin(Error *error);
     Error commit();
+    /// Ends a data transaction: rolls back when nothing changed, else commits and emits
+    /// committed(changes).
+    Error finish(const QList<Change> &changes);
+    Error writeOutbox(const QString &sql, const QVariantList &values);
     void rollback();
 
     Schema m_schema;
